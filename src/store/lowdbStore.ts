@@ -1,0 +1,150 @@
+// The embedded default store: one small lowdb JSON file per document under DATA_DIR.
+// One file per document keeps the cost of a message independent of how many conversations and
+// records exist. lowdb's JSONFile writes through steno (temporary file, then rename), so a crash
+// mid-write leaves the previous valid file; KeyedMutex serialises changes to the same file.
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { Storage, StoreItems } from 'botbuilder';
+import { Low } from 'lowdb';
+import { JSONFile } from 'lowdb/node';
+import { InFlightWrites } from './inFlight.js';
+import { KeyedMutex } from './keyedMutex.js';
+import { assertSafeName, type DocumentChange, type RecordStore, type Store } from './store.js';
+
+const STATE_DIR = 'state';
+const RECORDS_DIR = 'records';
+
+/** A bot state item as stored: the key is kept so a file can be traced back to its owner. */
+interface StoredStateItem {
+  key: string;
+  eTag: string;
+  value: Record<string, unknown>;
+}
+
+async function readJson<T>(file: string): Promise<T | undefined> {
+  const db = new Low<T | null>(new JSONFile<T | null>(file), null);
+  await db.read();
+  return db.data ?? undefined;
+}
+
+async function writeJson<T>(file: string, value: T): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const db = new Low<T>(new JSONFile<T>(file), value);
+  await db.write();
+}
+
+class LowdbBotState implements Storage {
+  constructor(
+    private readonly dir: string,
+    private readonly mutex: KeyedMutex,
+    private readonly writes: InFlightWrites,
+  ) {}
+
+  /** Keys are free text chosen by the SDK: hash them into fixed-length, safe file names. */
+  private fileFor(key: string): string {
+    const hash = createHash('sha256').update(key).digest('hex');
+    return path.join(this.dir, hash.slice(0, 2), `${hash}.json`);
+  }
+
+  async read(keys: string[]): Promise<StoreItems> {
+    const items: StoreItems = {};
+    await Promise.all(
+      keys.map(async (key) => {
+        const stored = await readJson<StoredStateItem>(this.fileFor(key));
+        if (stored) items[key] = { ...stored.value, eTag: stored.eTag };
+      }),
+    );
+    return items;
+  }
+
+  async write(changes: StoreItems): Promise<void> {
+    await Promise.all(
+      Object.entries(changes).map(([key, change]) => {
+        const file = this.fileFor(key);
+        return this.writes.track(() =>
+          this.mutex.run(file, async () => {
+            const { eTag: wanted, ...value } = (change ?? {}) as Record<string, unknown>;
+            const current = await readJson<StoredStateItem>(file);
+            // Same rule as the SDK's MemoryStorage: '*' or no eTag writes unconditionally.
+            if (current && typeof wanted === 'string' && wanted !== '*' && wanted !== current.eTag) {
+              throw new Error(`Storage: eTag conflict for a state item; it was changed by another turn`);
+            }
+            await writeJson<StoredStateItem>(file, { key, eTag: randomUUID(), value });
+          }),
+        );
+      }),
+    );
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    await Promise.all(
+      keys.map((key) => {
+        const file = this.fileFor(key);
+        return this.writes.track(() => this.mutex.run(file, () => rm(file, { force: true })));
+      }),
+    );
+  }
+}
+
+class LowdbRecords implements RecordStore {
+  constructor(
+    private readonly dir: string,
+    private readonly mutex: KeyedMutex,
+    private readonly writes: InFlightWrites,
+  ) {}
+
+  private fileFor(collection: string, id: string): string {
+    assertSafeName('collection', collection);
+    assertSafeName('id', id);
+    return path.join(this.dir, collection, `${id}.json`);
+  }
+
+  get<T>(collection: string, id: string): Promise<T | undefined> {
+    return readJson<T>(this.fileFor(collection, id));
+  }
+
+  update<T, R>(
+    collection: string,
+    id: string,
+    change: (current: T | undefined) => DocumentChange<T, R>,
+  ): Promise<R> {
+    const file = this.fileFor(collection, id);
+    return this.writes.track(() =>
+      this.mutex.run(file, async () => {
+        const { value, result } = change(await readJson<T>(file));
+        if (value === undefined) await rm(file, { force: true });
+        else await writeJson(file, value);
+        return result;
+      }),
+    );
+  }
+
+  async list(collection: string): Promise<string[]> {
+    assertSafeName('collection', collection);
+    try {
+      const names = await readdir(path.join(this.dir, collection));
+      return names.filter((n) => n.endsWith('.json') && !n.startsWith('.')).map((n) => n.slice(0, -5));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+  }
+
+  delete(collection: string, id: string): Promise<void> {
+    const file = this.fileFor(collection, id);
+    return this.writes.track(() => this.mutex.run(file, () => rm(file, { force: true })));
+  }
+}
+
+export async function createLowdbStore(dataDir: string): Promise<Store> {
+  await mkdir(path.join(dataDir, STATE_DIR), { recursive: true });
+  await mkdir(path.join(dataDir, RECORDS_DIR), { recursive: true });
+  const mutex = new KeyedMutex();
+  const writes = new InFlightWrites();
+  return {
+    botState: new LowdbBotState(path.join(dataDir, STATE_DIR), mutex, writes),
+    records: new LowdbRecords(path.join(dataDir, RECORDS_DIR), mutex, writes),
+    close: () => writes.close(),
+  };
+}
