@@ -1,13 +1,24 @@
 // Everything in knowledge/, loaded and validated once at start-up. Each journey adds its own part.
 import { knowledgeDir as defaultKnowledgeDir } from '../paths.js';
 import { loadServices, type ServiceDirectory } from './services.js';
+import { loadVolunteering, type VolunteerRoles } from './volunteering.js';
+import { loadWards, type WardList } from './wards.js';
+import { loadWorkshops, type WorkshopCatalogue } from './workshops.js';
 
 export interface Content {
   services: ServiceDirectory;
+  workshops: WorkshopCatalogue;
+  volunteering: VolunteerRoles;
+  wards: WardList;
 }
 
 /** Loads and validates all content; throws a ContentError naming file, entry and field. */
 export async function loadContent(knowledgeDir: string = defaultKnowledgeDir): Promise<Content> {
-  const [services] = await Promise.all([loadServices(knowledgeDir)]);
-  return { services };
+  const [services, workshops, volunteering, wards] = await Promise.all([
+    loadServices(knowledgeDir),
+    loadWorkshops(knowledgeDir),
+    loadVolunteering(knowledgeDir),
+    loadWards(knowledgeDir),
+  ]);
+  return { services, workshops, volunteering, wards };
 }
