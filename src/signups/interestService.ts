@@ -1,0 +1,86 @@
+// Expressions of interest in volunteering, for the partnership's volunteering coordinator.
+// One document per submission, whose id is derived from the submission key: a repeated
+// submission (double tap, retried request) lands on the same document and is not written twice.
+import { z } from 'zod';
+import type { VolunteerRoles } from '../content/volunteering.js';
+import type { WardList } from '../content/wards.js';
+import type { RecordStore } from '../store/store.js';
+import { hashKey, newReference } from './references.js';
+
+export const INTERESTS_COLLECTION = 'volunteer-interests';
+/** Interests are kept for six months, long enough for the coordinator to get in touch. */
+export const INTEREST_RETENTION_DAYS = 183;
+
+export const interestRecordSchema = z
+  .object({
+    ref: z.string().regex(/^VI-[A-Z2-9]{5}-[A-Z2-9]{5}$/),
+    roleId: z.string(),
+    wardId: z.string(),
+    contact: z
+      .object({ name: z.string().min(1), email: z.string().min(3), phone: z.string().optional() })
+      .strict(),
+    consentAt: z.string(),
+    createdAt: z.string(),
+    deleteAfter: z.string(),
+  })
+  .strict();
+
+export type InterestRecord = z.infer<typeof interestRecordSchema>;
+
+export interface InterestRequest {
+  roleId: string;
+  wardId: string;
+  contact: InterestRecord['contact'];
+  consent: true;
+  submissionKey: string;
+}
+
+export type InterestOutcome =
+  | { outcome: 'recorded'; ref: string; repeated: boolean }
+  | { outcome: 'unknown-role' }
+  | { outcome: 'unknown-ward' };
+
+export class InterestService {
+  constructor(
+    private readonly records: RecordStore,
+    private readonly roles: VolunteerRoles,
+    private readonly wards: WardList,
+    private readonly now: () => Date,
+  ) {}
+
+  async record(request: InterestRequest): Promise<InterestOutcome> {
+    if (!this.roles.get(request.roleId)) return { outcome: 'unknown-role' };
+    if (!this.wards.get(request.wardId)) return { outcome: 'unknown-ward' };
+    const id = `i-${hashKey(`interest:${request.submissionKey}`).replace(/[^A-Za-z0-9]/g, '')}`;
+    const ref = newReference('VI');
+    const now = this.now();
+    const record: InterestRecord = {
+      ref,
+      roleId: request.roleId,
+      wardId: request.wardId,
+      contact: request.contact,
+      consentAt: now.toISOString(),
+      createdAt: now.toISOString(),
+      deleteAfter: new Date(now.getTime() + INTEREST_RETENTION_DAYS * 86400000).toISOString(),
+    };
+    return this.records.update<InterestRecord, InterestOutcome>(INTERESTS_COLLECTION, id, (current) =>
+      current
+        ? { value: current, result: { outcome: 'recorded', ref: current.ref, repeated: true } }
+        : { value: record, result: { outcome: 'recorded', ref, repeated: false } },
+    );
+  }
+
+  /** Deletes interests past their deleteAfter date; returns how many. */
+  async purgeExpired(): Promise<number> {
+    const now = this.now().getTime();
+    let deleted = 0;
+    for (const id of await this.records.list(INTERESTS_COLLECTION)) {
+      const record = await this.records.get<InterestRecord>(INTERESTS_COLLECTION, id);
+      if (record && Date.parse(record.deleteAfter) < now) {
+        await this.records.delete(INTERESTS_COLLECTION, id);
+        deleted++;
+      }
+    }
+    return deleted;
+  }
+}
