@@ -1,5 +1,6 @@
 // Everything in knowledge/, loaded and validated once at start-up. Each journey adds its own part.
 import { knowledgeDir as defaultKnowledgeDir } from '../paths.js';
+import { loadConversation, type ConversationText } from './conversation.js';
 import { loadServices, type ServiceDirectory } from './services.js';
 import { loadVolunteering, type VolunteerRoles } from './volunteering.js';
 import { loadWards, type WardList } from './wards.js';
@@ -7,6 +8,7 @@ import { loadWorkshops, type WorkshopCatalogue } from './workshops.js';
 
 export interface Content {
   services: ServiceDirectory;
+  conversation: ConversationText;
   workshops: WorkshopCatalogue;
   volunteering: VolunteerRoles;
   wards: WardList;
@@ -14,11 +16,12 @@ export interface Content {
 
 /** Loads and validates all content; throws a ContentError naming file, entry and field. */
 export async function loadContent(knowledgeDir: string = defaultKnowledgeDir): Promise<Content> {
-  const [services, workshops, volunteering, wards] = await Promise.all([
-    loadServices(knowledgeDir),
+  const services = await loadServices(knowledgeDir);
+  const [conversation, workshops, volunteering, wards] = await Promise.all([
+    loadConversation(knowledgeDir, services),
     loadWorkshops(knowledgeDir),
     loadVolunteering(knowledgeDir),
     loadWards(knowledgeDir),
   ]);
-  return { services, workshops, volunteering, wards };
+  return { services, conversation, workshops, volunteering, wards };
 }
