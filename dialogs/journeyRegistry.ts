@@ -4,12 +4,13 @@ import type { Dialog } from 'botbuilder-dialogs';
 import type { BotServices } from '../src/bot/services.js';
 import type { JourneyRoute } from '../src/content/conversation.js';
 import { ComingSoonDialog } from './comingSoonDialog.js';
+import { WorkshopDialog } from './workshopDialog.js';
 
 const comingSoon = (route: JourneyRoute) => (services: BotServices) => new ComingSoonDialog(route, services);
 
 export const journeyFactories: Record<JourneyRoute, (services: BotServices) => Dialog> = {
   bystander: comingSoon('bystander'),
-  workshop: comingSoon('workshop'),
+  workshop: (services) => new WorkshopDialog(services),
   volunteer: comingSoon('volunteer'),
   report: comingSoon('report'),
   support: comingSoon('support'),

@@ -2,6 +2,7 @@
 import { knowledgeDir as defaultKnowledgeDir } from '../paths.js';
 import { loadConversation, type ConversationText } from './conversation.js';
 import { loadServices, type ServiceDirectory } from './services.js';
+import { loadSignupText, type SignupText } from './signupText.js';
 import { loadVolunteering, type VolunteerRoles } from './volunteering.js';
 import { loadWards, type WardList } from './wards.js';
 import { loadWorkshops, type WorkshopCatalogue } from './workshops.js';
@@ -12,16 +13,18 @@ export interface Content {
   workshops: WorkshopCatalogue;
   volunteering: VolunteerRoles;
   wards: WardList;
+  signups: SignupText;
 }
 
 /** Loads and validates all content; throws a ContentError naming file, entry and field. */
 export async function loadContent(knowledgeDir: string = defaultKnowledgeDir): Promise<Content> {
   const services = await loadServices(knowledgeDir);
-  const [conversation, workshops, volunteering, wards] = await Promise.all([
+  const [conversation, workshops, volunteering, wards, signups] = await Promise.all([
     loadConversation(knowledgeDir, services),
     loadWorkshops(knowledgeDir),
     loadVolunteering(knowledgeDir),
     loadWards(knowledgeDir),
+    loadSignupText(knowledgeDir),
   ]);
-  return { services, conversation, workshops, volunteering, wards };
+  return { services, conversation, workshops, volunteering, wards, signups };
 }

@@ -66,7 +66,7 @@ const timeFormat = new Intl.DateTimeFormat('en-GB', {
   timeZone: TIME_ZONE,
   hour: 'numeric',
   minute: '2-digit',
-  hour12: true,
+  hourCycle: 'h12',
 });
 
 /** "Thursday 14 January 2027, 10:00am to 12:00pm" in London time. */
