@@ -4,6 +4,7 @@ import type { Dialog } from 'botbuilder-dialogs';
 import type { BotServices } from '../src/bot/services.js';
 import type { JourneyRoute } from '../src/content/conversation.js';
 import { ComingSoonDialog } from './comingSoonDialog.js';
+import { VolunteerDialog } from './volunteerDialog.js';
 import { WorkshopDialog } from './workshopDialog.js';
 
 const comingSoon = (route: JourneyRoute) => (services: BotServices) => new ComingSoonDialog(route, services);
@@ -11,7 +12,7 @@ const comingSoon = (route: JourneyRoute) => (services: BotServices) => new Comin
 export const journeyFactories: Record<JourneyRoute, (services: BotServices) => Dialog> = {
   bystander: comingSoon('bystander'),
   workshop: (services) => new WorkshopDialog(services),
-  volunteer: comingSoon('volunteer'),
+  volunteer: (services) => new VolunteerDialog(services),
   report: comingSoon('report'),
   support: comingSoon('support'),
   themes: comingSoon('themes'),

@@ -84,3 +84,16 @@ export class InterestService {
     return deleted;
   }
 }
+
+/** Finds and deletes an interest by its reference and the email it was given with. */
+export async function withdrawInterest(records: RecordStore, ref: string, email: string): Promise<boolean> {
+  const matches = (r: InterestRecord | undefined) =>
+    r !== undefined && r.ref === ref && r.contact.email.toLowerCase() === email.trim().toLowerCase();
+  for (const id of await records.list(INTERESTS_COLLECTION)) {
+    if (!matches(await records.get<InterestRecord>(INTERESTS_COLLECTION, id))) continue;
+    return records.update<InterestRecord, boolean>(INTERESTS_COLLECTION, id, (current) =>
+      matches(current) ? { value: undefined, result: true } : { value: current, result: false },
+    );
+  }
+  return false;
+}

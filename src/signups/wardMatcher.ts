@@ -62,6 +62,13 @@ export class WardMatcher {
     return place.wards.map((id) => this.wards.get(id)).filter((w): w is Ward => w !== undefined);
   }
 
+  /** The place name that covers exactly these wards, if there is one. */
+  labelFor(wards: Ward[]): string | undefined {
+    const ids = new Set(wards.map((w) => w.id));
+    return this.wards.places.find((p) => p.wards.length === ids.size && p.wards.every((id) => ids.has(id)))
+      ?.name;
+  }
+
   match(text: string): WardMatch {
     const words = normaliseWardText(text)
       .split(' ')
