@@ -338,13 +338,13 @@ export class WorkshopDialog extends CancelAndHelpDialog {
         await context.sendActivity(
           `You're on the waiting list: number ${outcome.position}. Your reference is ${outcome.ref}. ` +
             'If places come free, they go to people on the list in order. ' +
-            'To check your place or take yourself off the list, tell me "manage my booking".',
+            'To check your place or take yourself off the list, tell me "manage my workshop booking".',
         );
         return;
       case 'already-booked':
         await context.sendActivity(
           `You already have a ${outcome.status === 'waiting' ? 'place on the waiting list' : 'booking'} for this session. ` +
-            `Your reference is ${outcome.ref}. To change it, tell me "manage my booking".`,
+            `Your reference is ${outcome.ref}. To change it, tell me "manage my workshop booking".`,
         );
         return;
       case 'not-enough-seats':

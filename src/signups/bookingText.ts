@@ -88,7 +88,7 @@ export function readBookingText(text: string, now: Date): BookingHints {
     /\b(move|change|switch|swap|rebook|another (date|session|day)|different (date|session|day))\b/.test(t)
   )
     hints.intent = 'move';
-  else if (/\b(look ?up|check|find|my booking|what did i book|details of my)\b/.test(t))
+  else if (/\b(manage|look ?up|check|find|my (\w+ )?booking|what did i book|details of my)\b/.test(t))
     hints.intent = 'lookup';
   else if (/\b(book|reserve|sign (me )?up|register|place|seat|join|come to|attend)\b/.test(t))
     hints.intent = 'book';

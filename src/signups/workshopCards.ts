@@ -112,7 +112,7 @@ export function confirmationMessage(d: ConfirmationDetails, channelId?: string):
   const when = describeLondonSpan(d.session.start, d.session.end);
   const where = [d.session.venue.name, d.session.venue.address].filter(Boolean).join(', ');
   const places = d.seats === 1 ? '1 place' : `${d.seats} places`;
-  const keep = 'Keep your reference. To cancel or change your booking, tell me "manage my booking".';
+  const keep = 'Keep your reference. To cancel or change your booking, tell me "manage my workshop booking".';
   const body = [
     { type: 'TextBlock', text: d.heading, weight: 'Bolder', size: 'Medium', wrap: true },
     { type: 'TextBlock', text: `Your reference: ${d.ref}`, weight: 'Bolder', wrap: true },

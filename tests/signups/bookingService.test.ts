@@ -99,6 +99,7 @@ describe('signups: booking service', () => {
         ['small', 'full'],
         ['twenty', 'open'],
         ['big', 'open'],
+        ['partners', 'open'],
       ],
     );
   });

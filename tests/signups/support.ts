@@ -32,6 +32,14 @@ export function testCatalogue(): WorkshopCatalogue {
     session('small', { capacity: 3, maxSeatsPerBooking: 3 }),
     session('twenty', { capacity: 20, maxSeatsPerBooking: 1 }),
     session('big', { capacity: 50, format: 'online', start: '2027-02-10T18:00', end: '2027-02-10T19:00' }),
+    session('partners', {
+      audience: 'partners',
+      format: 'online',
+      capacity: 30,
+      maxSeatsPerBooking: 6,
+      start: '2027-03-03T10:00',
+      end: '2027-03-03T12:00',
+    }),
     session('past', { start: '2026-11-01T10:00', end: '2026-11-01T12:00' }),
   ]);
 }
