@@ -132,8 +132,8 @@ export class VolunteerDialog extends CancelAndHelpDialog {
     keepJourneyFor(innerDc.context, 'volunteer', WITHDRAW_WORDS);
     if (submittedAction(innerDc.context.activity.value) === 'volunteer.interest') {
       await innerDc.cancelAllDialogs();
-      await this.recordFromForm(innerDc.context);
-      return { status: DialogTurnStatus.complete };
+      const written = await this.recordFromForm(innerDc.context);
+      return { status: DialogTurnStatus.complete, result: { completed: written } };
     }
     return super.onContinueDialog(innerDc);
   }
@@ -144,10 +144,8 @@ export class VolunteerDialog extends CancelAndHelpDialog {
 
   private async startStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { context } = step;
-    if (submittedAction(context.activity.value) === 'volunteer.interest') {
-      await this.recordFromForm(context);
-      return step.endDialog();
-    }
+    if (submittedAction(context.activity.value) === 'volunteer.interest')
+      return step.endDialog({ completed: await this.recordFromForm(context) });
     const utterance = ((step.options ?? {}) as JourneyOptions).utterance ?? '';
     if (WITHDRAW_WORDS.test(utterance)) return step.replaceDialog(WITHDRAW, { utterance });
     this.values(step).submissionKey = randomUUID();
@@ -319,11 +317,12 @@ export class VolunteerDialog extends CancelAndHelpDialog {
     );
   }
 
-  private async recordFromForm(context: TurnContext): Promise<void> {
+  /** Records from the one-step form; true when an interest was written. */
+  private async recordFromForm(context: TurnContext): Promise<boolean> {
     const form = parseInterestForm(context.activity.value, this.services.content);
     if (!form.ok) {
       await context.sendActivity(form.problem);
-      return;
+      return false;
     }
     const outcome = await this.interests.record({
       roleId: form.roleId,
@@ -332,7 +331,9 @@ export class VolunteerDialog extends CancelAndHelpDialog {
       consent: true,
       submissionKey: form.submissionKey,
     });
-    await this.tellRecorded(context, outcome.outcome === 'recorded' ? outcome.ref : undefined, form.roleId);
+    const ref = outcome.outcome === 'recorded' ? outcome.ref : undefined;
+    await this.tellRecorded(context, ref, form.roleId);
+    return ref !== undefined;
   }
 
   private async withdrawRefStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -363,6 +364,6 @@ export class VolunteerDialog extends CancelAndHelpDialog {
         ? 'Done. We have deleted your volunteering details.'
         : "I couldn't find details with that reference and email address. Please check both and try again.",
     );
-    return step.endDialog();
+    return step.endDialog({ completed: deleted });
   }
 }

@@ -90,8 +90,8 @@ export class WorkshopDialog extends CancelAndHelpDialog {
     // The one-step booking form (a card on a page or tab) is accepted at any point of the journey.
     if (submittedAction(innerDc.context.activity.value) === 'workshop.book') {
       await innerDc.cancelAllDialogs();
-      await this.bookFromForm(innerDc.context);
-      return { status: DialogTurnStatus.complete };
+      const written = await this.bookFromForm(innerDc.context);
+      return { status: DialogTurnStatus.complete, result: { completed: written } };
     }
     return super.onContinueDialog(innerDc);
   }
@@ -106,10 +106,8 @@ export class WorkshopDialog extends CancelAndHelpDialog {
 
   private async startStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { context } = step;
-    if (submittedAction(context.activity.value) === 'workshop.book') {
-      await this.bookFromForm(context);
-      return step.endDialog();
-    }
+    if (submittedAction(context.activity.value) === 'workshop.book')
+      return step.endDialog({ completed: await this.bookFromForm(context) });
     const options = (step.options ?? {}) as JourneyOptions;
     const hints = readBookingText(options.utterance ?? '', this.services.now());
     if (hints.ref || (hints.intent && hints.intent !== 'book'))
@@ -297,7 +295,7 @@ export class WorkshopDialog extends CancelAndHelpDialog {
     });
     await this.tell(step.context, outcome);
     // Ending the journey drops the contact details from conversation state.
-    return step.endDialog();
+    return step.endDialog({ completed: isWritten(outcome) });
   }
 
   private session(values: BookingValues): WorkshopSession {
@@ -306,11 +304,12 @@ export class WorkshopDialog extends CancelAndHelpDialog {
     return session;
   }
 
-  private async bookFromForm(context: TurnContext): Promise<void> {
+  /** Books from the one-step form; true when a booking or waiting-list place was written. */
+  private async bookFromForm(context: TurnContext): Promise<boolean> {
     const form = parseBookingForm(context.activity.value, this.services.content, this.services.now());
     if (!form.ok) {
       await context.sendActivity(form.problem);
-      return;
+      return false;
     }
     const outcome = await this.bookings.book({
       sessionId: form.session.id,
@@ -320,6 +319,7 @@ export class WorkshopDialog extends CancelAndHelpDialog {
       waitingListOk: form.waitingListOk,
     });
     await this.tell(context, outcome);
+    return isWritten(outcome);
   }
 
   /** Says what happened, only ever after the store confirmed the write. */
@@ -362,4 +362,8 @@ export class WorkshopDialog extends CancelAndHelpDialog {
         return;
     }
   }
+}
+
+function isWritten(outcome: BookingOutcome): boolean {
+  return outcome.outcome === 'booked' || outcome.outcome === 'waiting';
 }

@@ -211,9 +211,10 @@ export class WorkshopManageDialog extends ComponentDialog {
             ? 'That session has already happened, so it cannot be cancelled.'
             : "I couldn't find that booking any more. It may already be cancelled.",
       );
-      return step.endDialog();
+      return step.endDialog({ completed: result.outcome === 'cancelled' });
     }
     const moved = await this.bookings.move(ref, email, String(step.result), false);
+    const completed = moved.outcome === 'moved';
     switch (moved.outcome) {
       case 'moved':
         await step.context.sendActivity(
@@ -243,6 +244,6 @@ export class WorkshopManageDialog extends ComponentDialog {
           'Sorry, the booking could not be moved. Your booking has not changed.',
         );
     }
-    return step.endDialog();
+    return step.endDialog({ completed });
   }
 }

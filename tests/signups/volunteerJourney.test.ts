@@ -96,10 +96,15 @@ describe('signups: volunteering journey end to end', () => {
     );
     assert.deepEqual(await stored(), []);
     const first = REF.exec(allText(await bot.say({ text: '', value: form })))?.[0];
-    const again = REF.exec(allText(await bot.say({ text: '', value: form })))?.[0];
     assert.ok(first);
-    assert.equal(again, first);
-    assert.equal((await stored()).length, 1);
+    for (let i = 0; i < 3; i++) {
+      const again = REF.exec(allText(await bot.say({ text: '', value: form })))?.[0];
+      assert.ok(again === undefined || again === first);
+    }
+    assert.deepEqual(
+      (await stored()).map((r) => r.ref),
+      [first],
+    );
   });
 
   it('deletes an interest by reference and email', async () => {
