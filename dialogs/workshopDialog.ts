@@ -93,6 +93,17 @@ export class WorkshopDialog extends CancelAndHelpDialog {
       const written = await this.bookFromForm(innerDc.context);
       return { status: DialogTurnStatus.complete, result: { completed: written } };
     }
+    // "Actually, cancel my booking HC-..." part-way through booking: look that booking up instead.
+    const text = innerDc.context.activity.text ?? '';
+    const hints = readBookingText(text, this.services.now());
+    const managing = innerDc.activeDialog?.id === WORKSHOP_MANAGE_DIALOG;
+    if (!managing && MANAGE_WORDS.test(text) && (hints.ref || (hints.intent && hints.intent !== 'book'))) {
+      await innerDc.cancelAllDialogs();
+      return innerDc.beginDialog(WORKSHOP_MANAGE_DIALOG, {
+        intent: hints.intent,
+        ref: hints.ref,
+      } satisfies ManageOptions);
+    }
     return super.onContinueDialog(innerDc);
   }
 

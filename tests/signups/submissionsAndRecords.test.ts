@@ -6,6 +6,7 @@ import {
   InterestService,
   interestRecordSchema,
 } from '../../src/signups/interestService.js';
+import { purgeSignups } from '../../src/signups/retention.js';
 import { parseBookingForm, parseInterestForm } from '../../src/signups/submissions.js';
 import { NOW, tempStore } from './support.js';
 
@@ -85,6 +86,28 @@ describe('signups: card submissions, interests and calendar files', () => {
         (await service.record({ ...request, roleId: 'astronaut', submissionKey: 'x' })).outcome,
         'unknown-role',
       );
+    } finally {
+      await t.dispose();
+    }
+  });
+
+  it('deletes interests and booking details when their time is up', async () => {
+    const content = await loadContent();
+    const t = await tempStore();
+    try {
+      let clock = NOW;
+      const service = new InterestService(t.store.records, content.volunteering, content.wards, () => clock);
+      await service.record({
+        roleId: 'police-ward-panel',
+        wardId: 'norbiton',
+        contact: { name: 'Sam', email: 'sam@example.org' },
+        consent: true,
+        submissionKey: 'old',
+      });
+      assert.deepEqual(await purgeSignups(t.store, content, () => clock), { bookings: 0, interests: 0 });
+      clock = new Date('2027-06-01T00:00:00Z');
+      assert.deepEqual(await purgeSignups(t.store, content, () => clock), { bookings: 0, interests: 1 });
+      assert.deepEqual(await t.store.records.list(INTERESTS_COLLECTION), []);
     } finally {
       await t.dispose();
     }

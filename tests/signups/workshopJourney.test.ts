@@ -193,6 +193,25 @@ describe('signups: workshop journey end to end', () => {
     assert.match(allText(await bot.say('keep it')), /stays as it is/);
   });
 
+  it('switches to an existing booking when asked part-way through a new one', async () => {
+    const booked = await service.book({
+      sessionId: 'small',
+      seats: 1,
+      attendee: attendee('x'),
+      submissionKey: 'kx',
+      waitingListOk: false,
+    });
+    const ref = booked.outcome === 'booked' ? booked.ref : '';
+    await bot.say('book a workshop');
+    await bot.say('1');
+    assert.match(
+      allText(await bot.say(`actually, cancel my booking ${ref}`)),
+      /email address did you book with/,
+    );
+    await bot.say('personx@example.org');
+    assert.match(allText(await bot.say('yes')), /is cancelled/);
+  });
+
   it('moves a booking to another session by reference', async () => {
     const booked = await service.book({
       sessionId: 'small',
