@@ -13,6 +13,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { BotServices } from '../src/bot/services.js';
+import { londonParts } from '../src/content/londonTime.js';
 import type { WorkshopSession } from '../src/content/workshops.js';
 import { RETENTION_DAYS } from '../src/signups/bookingRecords.js';
 import {
@@ -146,8 +147,17 @@ export class WorkshopDialog extends CancelAndHelpDialog {
     const offered = filterSessions(upcoming, hints);
     const narrowed = offered.length < upcoming.length;
     const asked = Boolean(hints.format || hints.audience || hints.month);
+    const month = hints.month;
+    const noneThatMonth =
+      month !== undefined &&
+      !offered.some((a) => {
+        const p = londonParts(a.session.start);
+        return p.year === month.year && p.month === month.month;
+      });
     const intro = narrowed
-      ? 'These sessions match what you asked for:'
+      ? noneThatMonth
+        ? 'There are no sessions in the month you asked for. These are the closest to what you asked for:'
+        : 'These sessions match what you asked for:'
       : asked
         ? "I couldn't find a session that matches exactly, so here are all the upcoming sessions:"
         : 'Here are the upcoming sessions:';

@@ -234,6 +234,13 @@ describe('signups: workshop journey end to end', () => {
     assert.equal((await service.availability('small'))?.seatsLeft, 3);
   });
 
+  it('says so when no session fits the month asked for, and shows the closest', async () => {
+    const replies = allText(await bot.say('book a place on the online one in december'));
+    assert.match(replies, /no sessions in the month you asked for/);
+    assert.match(replies, /1\. Test session big/);
+    assert.doesNotMatch(replies, /Test session small/);
+  });
+
   it('shows partner-agency sessions first to Teams users', async () => {
     const teams = await startSignupBot({ channelId: 'msteams' });
     try {
