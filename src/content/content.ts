@@ -1,6 +1,7 @@
 // Everything in knowledge/, loaded and validated once at start-up. Each journey adds its own part.
 import { knowledgeDir as defaultKnowledgeDir } from '../paths.js';
 import { loadConversation, type ConversationText } from './conversation.js';
+import { loadPrivacyNotice, type PrivacyNotice } from './privacyNotice.js';
 import { loadServices, type ServiceDirectory } from './services.js';
 import { loadSignupText, type SignupText } from './signupText.js';
 import { loadVolunteering, type VolunteerRoles } from './volunteering.js';
@@ -10,6 +11,7 @@ import { loadWorkshops, type WorkshopCatalogue } from './workshops.js';
 export interface Content {
   services: ServiceDirectory;
   conversation: ConversationText;
+  privacyNotice: PrivacyNotice;
   workshops: WorkshopCatalogue;
   volunteering: VolunteerRoles;
   wards: WardList;
@@ -19,12 +21,13 @@ export interface Content {
 /** Loads and validates all content; throws a ContentError naming file, entry and field. */
 export async function loadContent(knowledgeDir: string = defaultKnowledgeDir): Promise<Content> {
   const services = await loadServices(knowledgeDir);
-  const [conversation, workshops, volunteering, wards, signups] = await Promise.all([
+  const [conversation, privacyNotice, workshops, volunteering, wards, signups] = await Promise.all([
     loadConversation(knowledgeDir, services),
+    loadPrivacyNotice(knowledgeDir),
     loadWorkshops(knowledgeDir),
     loadVolunteering(knowledgeDir),
     loadWards(knowledgeDir),
     loadSignupText(knowledgeDir),
   ]);
-  return { services, conversation, workshops, volunteering, wards, signups };
+  return { services, conversation, privacyNotice, workshops, volunteering, wards, signups };
 }
