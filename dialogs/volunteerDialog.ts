@@ -17,11 +17,7 @@ import type { BotServices } from '../src/bot/services.js';
 import type { VolunteerRole } from '../src/content/volunteering.js';
 import type { Ward } from '../src/content/wards.js';
 import { checkEmail } from '../src/signups/contactDetails.js';
-import {
-  INTEREST_RETENTION_DAYS,
-  InterestService,
-  withdrawInterest,
-} from '../src/signups/interestService.js';
+import { InterestService, withdrawInterest } from '../src/signups/interestService.js';
 import { parseInterestForm, submittedAction } from '../src/signups/submissions.js';
 import { rolesMessage, wardChoiceMessage } from '../src/signups/volunteerCards.js';
 import { WardMatcher } from '../src/signups/wardMatcher.js';
@@ -257,9 +253,9 @@ export class VolunteerDialog extends CancelAndHelpDialog {
 
   private async consentStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     this.values(step).roleId = String(step.result);
-    const months = String(Math.round(INTEREST_RETENTION_DAYS / 30.5));
+    const days = String(this.services.config.RETENTION_DAYS);
     const notice = this.services.content.signups.volunteerPrivacy.map((p) =>
-      p.replace('{interestRetentionMonths}', months),
+      p.replace('{retentionDays}', days),
     );
     return step.prompt(CONSENT, {
       prompt: consentMessage(

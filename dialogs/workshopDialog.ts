@@ -15,7 +15,6 @@ import {
 import type { BotServices } from '../src/bot/services.js';
 import { londonParts } from '../src/content/londonTime.js';
 import type { WorkshopSession } from '../src/content/workshops.js';
-import { RETENTION_DAYS } from '../src/signups/bookingRecords.js';
 import {
   BookingService,
   type BookingOutcome,
@@ -65,7 +64,12 @@ export class WorkshopDialog extends CancelAndHelpDialog {
 
   constructor(services: BotServices) {
     super(WORKSHOP_DIALOG, services);
-    this.bookings = new BookingService(services.store.records, services.content.workshops, services.now);
+    this.bookings = new BookingService(
+      services.store.records,
+      services.content.workshops,
+      services.now,
+      services.config.RETENTION_DAYS,
+    );
     this.addDialog(new TextPrompt(SESSION_PROMPT, this.validateSession.bind(this)));
     this.addDialog(new TextPrompt(SEATS_PROMPT, this.validateSeats.bind(this)));
     this.addDialog(new YesNoPrompt(YES_NO));
@@ -283,7 +287,9 @@ export class WorkshopDialog extends CancelAndHelpDialog {
       if (step.result === 'yes') values.waitingListOk = true;
       else values.seats = values.seatsLeft;
     }
-    const notice = this.text.workshopPrivacy.map((p) => p.replace('{retentionDays}', String(RETENTION_DAYS)));
+    const notice = this.text.workshopPrivacy.map((p) =>
+      p.replace('{retentionDays}', String(this.services.config.RETENTION_DAYS)),
+    );
     return step.prompt(CONSENT, {
       prompt: consentMessage(
         notice,

@@ -99,7 +99,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       now,
     };
     runtime = buildRuntime(services);
-    const stopSignupPurge = scheduleSignupPurge(store, content, now, logger);
+    const stopSignupPurge = scheduleSignupPurge(store, content, now, logger, config.RETENTION_DAYS);
     const ready = runtime;
     const openStore = store;
     return {

@@ -18,8 +18,8 @@ export const signupTextSchema = z
     ),
     volunteerIntro: paragraphs,
     volunteerPrivacy: paragraphs.refine(
-      (ps) => ps.some((p) => p.includes('{interestRetentionMonths}')),
-      'must say how long details are kept, using {interestRetentionMonths}',
+      (ps) => ps.some((p) => p.includes('{retentionDays}')),
+      'must say how long details are kept, using {retentionDays}',
     ),
   })
   .strict();

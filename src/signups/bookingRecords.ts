@@ -5,11 +5,12 @@
 // list?) is made inside a single `update` of a single document.
 //
 // Personal details sit in `attendee` and are erased when a booking is cancelled or moved, and by
-// `purgeExpired` once the session is RETENTION_DAYS in the past.
+// `purgeExpired` once the session is the configured number of days (RETENTION_DAYS) in the past.
 import { z } from 'zod';
 
 export const SESSIONS_COLLECTION = 'workshop-sessions';
-export const RETENTION_DAYS = 30;
+/** Used when no retention period is configured; the same default as the RETENTION_DAYS setting. */
+export const DEFAULT_RETENTION_DAYS = 90;
 
 export const attendeeSchema = z
   .object({ name: z.string().min(1), email: z.string().min(3), phone: z.string().optional() })

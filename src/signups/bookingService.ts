@@ -7,7 +7,7 @@ import {
   type Attendee,
   type Entry,
   type SessionDocument,
-  RETENTION_DAYS,
+  DEFAULT_RETENTION_DAYS,
   SESSIONS_COLLECTION,
   emptyDocument,
   isActive,
@@ -89,6 +89,8 @@ export class BookingService {
     private readonly records: RecordStore,
     private readonly catalogue: WorkshopCatalogue,
     private readonly now: Clock,
+    /** Days after a session ends before personal details are erased. */
+    private readonly retentionDays: number = DEFAULT_RETENTION_DAYS,
     private readonly makeReference: () => string = () => newReference('HC'),
   ) {}
 
@@ -290,9 +292,9 @@ export class BookingService {
     return { outcome: 'moved', ref, from, to, status: placed.status as 'booked' | 'waiting', position };
   }
 
-  /** Erases personal details from sessions that ended more than RETENTION_DAYS ago. */
+  /** Erases personal details from sessions that ended more than the retention period ago. */
   async purgeExpired(): Promise<number> {
-    const cutoff = this.now().getTime() - RETENTION_DAYS * 24 * 3600 * 1000;
+    const cutoff = this.now().getTime() - this.retentionDays * 24 * 3600 * 1000;
     let erased = 0;
     for (const session of this.catalogue.all.filter((s) => s.end.getTime() < cutoff)) {
       erased += await this.records.update<SessionDocument, number>(

@@ -8,8 +8,8 @@ import type { RecordStore } from '../store/store.js';
 import { hashKey, newReference } from './references.js';
 
 export const INTERESTS_COLLECTION = 'volunteer-interests';
-/** Interests are kept for six months, long enough for the coordinator to get in touch. */
-export const INTEREST_RETENTION_DAYS = 183;
+/** Used when no retention period is configured; the same default as the RETENTION_DAYS setting. */
+export const DEFAULT_INTEREST_RETENTION_DAYS = 90;
 
 export const interestRecordSchema = z
   .object({
@@ -46,6 +46,8 @@ export class InterestService {
     private readonly roles: VolunteerRoles,
     private readonly wards: WardList,
     private readonly now: () => Date,
+    /** Days after an interest is recorded before it is deleted. */
+    private readonly retentionDays: number = DEFAULT_INTEREST_RETENTION_DAYS,
   ) {}
 
   async record(request: InterestRequest): Promise<InterestOutcome> {
@@ -61,7 +63,7 @@ export class InterestService {
       contact: request.contact,
       consentAt: now.toISOString(),
       createdAt: now.toISOString(),
-      deleteAfter: new Date(now.getTime() + INTEREST_RETENTION_DAYS * 86400000).toISOString(),
+      deleteAfter: new Date(now.getTime() + this.retentionDays * 86400000).toISOString(),
     };
     return this.records.update<InterestRecord, InterestOutcome>(INTERESTS_COLLECTION, id, (current) =>
       current

@@ -1,5 +1,6 @@
-// Deletes sign-up details when their time is up: booking details 30 days after the session,
-// volunteering interests after six months. Runs at start and then every few hours.
+// Deletes sign-up details when their time is up (RETENTION_DAYS): booking details that many days
+// after the session, volunteering interests that many days after they were given. Runs at start
+// and then every few hours.
 import type { Content } from '../content/content.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
@@ -13,8 +14,14 @@ export async function purgeSignups(
   store: Store,
   content: Content,
   now: () => Date,
+  retentionDays: number,
 ): Promise<{ bookings: number; interests: number }> {
-  const bookings = await new BookingService(store.records, content.workshops, now).purgeExpired();
+  const bookings = await new BookingService(
+    store.records,
+    content.workshops,
+    now,
+    retentionDays,
+  ).purgeExpired();
   const interests = await new InterestService(
     store.records,
     content.volunteering,
@@ -30,9 +37,10 @@ export function scheduleSignupPurge(
   content: Content,
   now: () => Date,
   logger: Logger,
+  retentionDays: number,
 ): () => void {
   const run = () =>
-    purgeSignups(store, content, now).then(
+    purgeSignups(store, content, now, retentionDays).then(
       (erased) => logger.info('signups_purged', erased),
       (error: Error) => {
         if (!(error instanceof StoreClosedError))

@@ -17,7 +17,7 @@ describe('signups: booking service', () => {
   beforeEach(async () => {
     t = await tempStore();
     clock = NOW;
-    service = new BookingService(t.store.records, testCatalogue(), () => clock);
+    service = new BookingService(t.store.records, testCatalogue(), () => clock, 30);
   });
   afterEach(() => t.dispose());
 

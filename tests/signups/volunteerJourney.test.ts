@@ -44,7 +44,7 @@ describe('signups: volunteering journey end to end', () => {
     );
     assert.doesNotMatch(text, /As much or as little as you like/);
     const consent = await bot.say('the ward panel one');
-    assert.match(allText(consent), /How long: up to 6 months/);
+    assert.match(allText(consent), /How long: 90 days from when you tell us/);
     await bot.say('yes');
     await bot.say('Sam Patel');
     assert.match(allText(await bot.say('not an email')), /does not look like an email address/);

@@ -43,7 +43,7 @@ describe('signups: workshop journey end to end', () => {
     assert.match(allText(opening), /match what you asked for/);
     assert.match(allText(opening), /1\. Test session big/);
     const consent = await bot.say('1');
-    assert.match(allText(consent), /How long: until 30 days after the session/);
+    assert.match(allText(consent), /How long: until 90 days after the session/);
     assert.match(allText(consent), /Who sees it/);
     assert.match(allText(consent), /How to delete it sooner/);
     assert.match(allText(await bot.say('yes')), /What is your name/);
