@@ -287,13 +287,16 @@ export class VolunteerDialog extends CancelAndHelpDialog {
       consent: true,
       submissionKey: values.submissionKey,
     });
-    await this.tellRecorded(
-      step.context,
-      outcome.outcome === 'recorded' ? outcome.ref : undefined,
-      values.roleId,
-    );
+    const ref = outcome.outcome === 'recorded' ? outcome.ref : undefined;
+    if (outcome.outcome === 'recorded' && !outcome.repeated)
+      await this.services.insights.record({
+        type: 'interest',
+        ward: String(values.wardId),
+        role: String(values.roleId),
+      });
+    await this.tellRecorded(step.context, ref, values.roleId);
     // Ending the journey drops the contact details from conversation state.
-    return step.endDialog();
+    return step.endDialog({ completed: ref !== undefined });
   }
 
   private async tellRecorded(
@@ -328,6 +331,8 @@ export class VolunteerDialog extends CancelAndHelpDialog {
       submissionKey: form.submissionKey,
     });
     const ref = outcome.outcome === 'recorded' ? outcome.ref : undefined;
+    if (outcome.outcome === 'recorded' && !outcome.repeated)
+      await this.services.insights.record({ type: 'interest', ward: form.wardId, role: form.roleId });
     await this.tellRecorded(context, ref, form.roleId);
     return ref !== undefined;
   }

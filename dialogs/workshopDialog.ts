@@ -352,6 +352,13 @@ export class WorkshopDialog extends CancelAndHelpDialog {
   /** Says what happened, only ever after the store confirmed the write. */
   private async tell(context: TurnContext, outcome: BookingOutcome): Promise<void> {
     const channelId = context.activity.channelId;
+    if ((outcome.outcome === 'booked' || outcome.outcome === 'waiting') && !outcome.repeated)
+      await this.services.insights.record({
+        type: 'booking',
+        action: outcome.outcome === 'booked' ? 'booked' : 'waitlisted',
+        sessionId: outcome.session.id,
+        seats: outcome.seats,
+      });
     switch (outcome.outcome) {
       case 'booked':
         await context.sendActivity(

@@ -12,6 +12,7 @@ import type { BotServices } from '../src/bot/services.js';
 import type { WorkshopSession } from '../src/content/workshops.js';
 import type { BookingIntent } from '../src/signups/bookingText.js';
 import { pickSession } from '../src/signups/bookingText.js';
+import type { Promotion } from '../src/signups/bookingRecords.js';
 import type { BookingService, FoundBooking } from '../src/signups/bookingService.js';
 import { checkEmail } from '../src/signups/contactDetails.js';
 import { findReference } from '../src/signups/references.js';
@@ -194,6 +195,19 @@ export class WorkshopManageDialog extends ComponentDialog {
     return picked !== undefined;
   }
 
+  /** Counts the change for the staff dashboard: session ids and numbers only, no personal data. */
+  private async count(
+    action: 'cancelled' | 'moved',
+    sessionId: string,
+    seats: number,
+    promoted: Promotion[],
+  ) {
+    const { insights } = this.services;
+    await insights.record({ type: 'booking', action, sessionId, seats });
+    for (const p of promoted)
+      await insights.record({ type: 'booking', action: 'promoted', sessionId, seats: p.seats });
+  }
+
   private async doStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const values = this.values(step);
     const ref = String(values.ref);
@@ -204,6 +218,8 @@ export class WorkshopManageDialog extends ComponentDialog {
         return step.endDialog();
       }
       const result = await this.bookings.cancel(ref, email);
+      if (result.outcome === 'cancelled')
+        await this.count('cancelled', result.session.id, result.seats, result.promoted);
       await step.context.sendActivity(
         result.outcome === 'cancelled'
           ? `Booking ${ref} is cancelled, and we have deleted your name and contact details from it. Thank you for letting us know.`
@@ -215,6 +231,7 @@ export class WorkshopManageDialog extends ComponentDialog {
     }
     const moved = await this.bookings.move(ref, email, String(step.result), false);
     const completed = moved.outcome === 'moved';
+    if (moved.outcome === 'moved') await this.count('moved', moved.from.id, moved.seats, moved.promoted);
     switch (moved.outcome) {
       case 'moved':
         await step.context.sendActivity(

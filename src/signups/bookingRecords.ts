@@ -59,17 +59,22 @@ export function isActive(entry: Entry): boolean {
 /**
  * Offers free seats to the waiting list in order of joining. An entry that needs more seats than
  * are free keeps its place, and the next one that fits is offered the seats instead (so seats are
- * not left empty behind a large group). Returns the refs that moved up.
+ * not left empty behind a large group). Returns the entries that moved up.
  */
-export function promoteWaiting(entries: Entry[], capacity: number, nowIso: string): string[] {
+export interface Promotion {
+  ref: string;
+  seats: number;
+}
+
+export function promoteWaiting(entries: Entry[], capacity: number, nowIso: string): Promotion[] {
   let free = capacity - entries.reduce((sum, e) => (e.status === 'booked' ? sum + e.seats : sum), 0);
-  const promoted: string[] = [];
+  const promoted: Promotion[] = [];
   for (let i = 0; i < entries.length && free > 0; i++) {
     const e = entries[i];
     if (e.status !== 'waiting' || e.seats > free) continue;
     entries[i] = { ...e, status: 'booked', promotedAt: nowIso, updatedAt: nowIso };
     free -= e.seats;
-    promoted.push(e.ref);
+    promoted.push({ ref: e.ref, seats: e.seats });
   }
   return promoted;
 }

@@ -6,6 +6,7 @@ import type { RecordStore } from '../store/store.js';
 import {
   type Attendee,
   type Entry,
+  type Promotion,
   type SessionDocument,
   DEFAULT_RETENTION_DAYS,
   SESSIONS_COLLECTION,
@@ -63,7 +64,7 @@ export interface FoundBooking {
 }
 
 export type CancelOutcome =
-  | { outcome: 'cancelled'; ref: string; session: WorkshopSession; promoted: string[] }
+  | { outcome: 'cancelled'; ref: string; session: WorkshopSession; seats: number; promoted: Promotion[] }
   | { outcome: 'not-found' }
   | { outcome: 'past'; session: WorkshopSession };
 
@@ -75,6 +76,9 @@ export type MoveOutcome =
       to: WorkshopSession;
       status: 'booked' | 'waiting';
       position?: number;
+      seats: number;
+      /** Waiting-list entries of the old session that the freed places went to. */
+      promoted: Promotion[];
     }
   | { outcome: 'not-found' }
   | { outcome: 'same-session' }
@@ -219,7 +223,7 @@ export class BookingService {
   /** Marks an entry cancelled or moved, erases its personal details, and moves the waiting list up. */
   private retire(session: WorkshopSession, ref: string, status: 'cancelled' | 'moved', movedTo?: string) {
     const nowIso = this.now().toISOString();
-    return this.records.update<SessionDocument, string[] | undefined>(
+    return this.records.update<SessionDocument, Promotion[] | undefined>(
       SESSIONS_COLLECTION,
       session.id,
       (current) => {
@@ -241,7 +245,7 @@ export class BookingService {
       return { outcome: 'past', session: located.session };
     const promoted = await this.retire(located.session, ref, 'cancelled');
     if (!promoted) return { outcome: 'not-found' };
-    return { outcome: 'cancelled', ref, session: located.session, promoted };
+    return { outcome: 'cancelled', ref, session: located.session, seats: located.entry.seats, promoted };
   }
 
   /** Moves a booking to another session, keeping its reference; the old seats go to the waiting list. */
@@ -285,11 +289,12 @@ export class BookingService {
       },
     );
     if ('outcome' in placed) return placed;
-    await this.retire(from, ref, 'moved', to.id);
+    const promoted = (await this.retire(from, ref, 'moved', to.id)) ?? [];
     const after = await this.read(to.id);
     const position =
       placed.status === 'waiting' ? waitingEntries(after).findIndex((e) => e.ref === ref) + 1 : undefined;
-    return { outcome: 'moved', ref, from, to, status: placed.status as 'booked' | 'waiting', position };
+    const status = placed.status as 'booked' | 'waiting';
+    return { outcome: 'moved', ref, from, to, status, position, seats: placed.seats, promoted };
   }
 
   /** Erases personal details from sessions that ended more than the retention period ago. */
