@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { isoWeek } from '../../src/insights/isoWeek.js';
 import { BookingService } from '../../src/signups/bookingService.js';
 import { InterestService } from '../../src/signups/interestService.js';
+import { eraseHeld, findHeld } from '../../src/signups/personalData.js';
 import { attendeesCsv, interestsCsv, workshopStats } from '../../src/signups/staffExports.js';
 import { allText, type TestBot } from '../support/botHarness.js';
 import { startSignupBot } from './botSupport.js';
@@ -79,5 +80,50 @@ describe('signups: what the staff area reads', () => {
     const counts = JSON.stringify(weeks);
     assert.match(counts, /booking\|booked\|big/);
     assert.doesNotMatch(counts, /sam@example\.org|Sam Patel/);
+  });
+});
+
+describe('signups: what is held about someone, and erasing it', () => {
+  let bot: TestBot;
+  beforeEach(async () => {
+    bot = await startSignupBot();
+  });
+  afterEach(() => bot.close());
+
+  it('shows and erases a booking and an interest by reference and email only', async () => {
+    const { records } = bot.services.store;
+    const { content } = bot.services;
+    const now = () => NOW;
+    const booked = await new BookingService(records, content.workshops, now).book({
+      sessionId: 'big',
+      seats: 1,
+      attendee: { name: 'Sam Patel', email: 'sam@example.org' },
+      submissionKey: 'held-1',
+      waitingListOk: false,
+    });
+    const interest = await new InterestService(records, content.volunteering, content.wards, now).record({
+      roleId: 'community-action-days',
+      wardId: 'tudor',
+      contact: { name: 'Sam Patel', email: 'sam@example.org' },
+      consent: true,
+      submissionKey: 'held-2',
+    });
+    const hc = booked.outcome === 'booked' ? booked.ref : '';
+    const vi = interest.outcome === 'recorded' ? interest.ref : '';
+    assert.equal(await findHeld(records, content, hc, 'other@example.org', now), undefined);
+    const held = await findHeld(records, content, hc, 'sam@example.org', now);
+    assert.deepEqual(held?.facts.slice(0, 2), [
+      ['Name', 'Sam Patel'],
+      ['Email', 'sam@example.org'],
+    ]);
+    assert.equal(
+      (await findHeld(records, content, vi, 'sam@example.org', now))?.kind,
+      'volunteering-interest',
+    );
+    assert.equal(await eraseHeld(records, content, hc, 'other@example.org', now), false);
+    assert.equal(await eraseHeld(records, content, hc, 'sam@example.org', now), true);
+    assert.equal(await eraseHeld(records, content, vi, 'sam@example.org', now), true);
+    assert.equal(await findHeld(records, content, hc, 'sam@example.org', now), undefined);
+    assert.equal(await findHeld(records, content, vi, 'sam@example.org', now), undefined);
   });
 });
