@@ -7,6 +7,7 @@ import path from 'node:path';
 import { bookingActivity, knowledgeWithSessions } from '../../bench/support/bookingKnowledge.js';
 import { startApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
 import { SESSIONS_COLLECTION, sessionDocumentSchema } from '../../src/signups/bookingRecords.js';
 import { postActivity } from '../support/appHarness.js';
 
@@ -18,11 +19,13 @@ describe('signups: 200 concurrent bookings for 20 places over HTTP', () => {
   let app: App;
   let dataDir: string;
   let knowledge: string;
+  const logLines: string[] = [];
   before(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'skhttp-signups-'));
     knowledge = await knowledgeWithSessions([{ id: 'last-seats', capacity: 20, maxSeatsPerBooking: 1 }]);
     app = await startApp(loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir }), {
       knowledgeDir: knowledge,
+      logger: createLogger('debug', (line) => logLines.push(line)),
     });
   });
   after(async () => {
@@ -71,5 +74,8 @@ describe('signups: 200 concurrent bookings for 20 places over HTTP', () => {
         JSON.parse(text);
         assert.doesNotMatch(text, /load-[^"]*@example\.org/);
       }
+    // Nothing personal reached the logs (which did record the service's events).
+    assert.ok(logLines.length > 0);
+    assert.doesNotMatch(logLines.join('\n'), /example\.org|Load Test|HC-/);
   });
 });
