@@ -3,12 +3,12 @@
 // not stay in conversation state.
 import {
   ComponentDialog,
-  TextPrompt,
   WaterfallDialog,
   type DialogTurnResult,
   type PromptValidatorContext,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
+import { SignupPrompt } from './signupPrompts.js';
 import { checkEmail, checkName, checkPhone, isSkip, type Checked } from '../src/signups/contactDetails.js';
 
 export const CONTACT_DETAILS_DIALOG = 'signup-contact';
@@ -44,10 +44,10 @@ function validator(check: (text: string) => Checked<string> | 'skip') {
 export class ContactDetailsDialog extends ComponentDialog {
   constructor() {
     super(CONTACT_DETAILS_DIALOG);
-    this.addDialog(new TextPrompt(NAME, validator(checkName)));
-    this.addDialog(new TextPrompt(EMAIL, validator(checkEmail)));
+    this.addDialog(new SignupPrompt(NAME, validator(checkName)));
+    this.addDialog(new SignupPrompt(EMAIL, validator(checkEmail)));
     this.addDialog(
-      new TextPrompt(
+      new SignupPrompt(
         PHONE,
         validator((t) => (isSkip(t) ? 'skip' : checkPhone(t))),
       ),

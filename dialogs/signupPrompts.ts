@@ -1,8 +1,15 @@
 // Prompts shared by the sign-up journeys. Every answer may come as free text or as a card
 // submission; card submissions are parsed with zod before anything trusts them.
 import type { TurnContext } from 'botbuilder';
-import { TextPrompt, type PromptValidatorContext } from 'botbuilder-dialogs';
+import {
+  TextPrompt,
+  type PromptOptions,
+  type PromptValidator,
+  type PromptValidatorContext,
+} from 'botbuilder-dialogs';
 import { getUnderstanding, setUnderstanding } from '../src/bot/turnUnderstanding.js';
+import { checkEmail, checkPhone } from '../src/signups/contactDetails.js';
+import { findReference } from '../src/signups/references.js';
 import { consentSchema, submittedAction } from '../src/signups/submissions.js';
 
 /** "yes" or "no" in everyday words; undefined when it is neither. */
@@ -23,8 +30,35 @@ export function yesNo(text: string): boolean | undefined {
   return undefined;
 }
 
+/**
+ * A text prompt whose re-prompt always ends with the question itself: first what was wrong (the
+ * validator's own message, or the retryPrompt as a hint), then the prompt again. So the last thing
+ * the person sees is always the question, and asking it again later (after help, or after a crisis
+ * reply) repeats exactly what they last saw.
+ */
+export class SignupPrompt extends TextPrompt {
+  constructor(id: string, validator: PromptValidator<string>) {
+    super(id, async (pc) => {
+      const ok = await validator(pc);
+      if (!ok && pc.context.responded && pc.options.prompt) await pc.context.sendActivity(pc.options.prompt);
+      return ok;
+    });
+  }
+
+  protected override async onPrompt(
+    context: TurnContext,
+    state: object,
+    options: PromptOptions,
+    isRetry: boolean,
+  ): Promise<void> {
+    if (isRetry && options.retryPrompt && options.retryPrompt !== options.prompt)
+      await context.sendActivity(options.retryPrompt);
+    if (options.prompt) await context.sendActivity(options.prompt);
+  }
+}
+
 /** A yes/no prompt that also takes the consent card's buttons. */
-export class YesNoPrompt extends TextPrompt {
+export class YesNoPrompt extends SignupPrompt {
   constructor(id: string) {
     super(id, async (pc: PromptValidatorContext<string>) => {
       const answer = readYesNo(pc.context);
@@ -44,14 +78,29 @@ function readYesNo(context: TurnContext): boolean | undefined {
   return yesNo(context.activity.text ?? '');
 }
 
+/** An email address (or a try at one), phone number, reference or number: an answer, never a command. */
+function looksLikeData(text: string): boolean {
+  return (
+    checkEmail(text).ok ||
+    checkPhone(text).ok ||
+    findReference(text) !== undefined ||
+    /\bVI[\s-]*[A-Z2-9]{5}[\s-]*[A-Z2-9]{5}\b/i.test(text) ||
+    /^\s*\d{1,3}\s*$/.test(text) ||
+    // An attempt at an email address, even a wrong one, is an answer to be checked.
+    /@|\bdot (com|org|net|uk|co)\b/i.test(text)
+  );
+}
+
 /**
- * Inside a sign-up journey, "cancel my booking" or "stop my volunteering interest" is part of the
- * journey, not a request to stop it: the understanding for this turn is corrected so that the
- * help/cancel base class does not end the journey.
+ * Inside a sign-up journey, an email address or a reference is an answer, and "cancel my booking"
+ * or "delete my volunteer details" is part of the journey: neither may be taken as a request for
+ * help or to stop. The understanding for this turn is corrected so that the help/cancel base class
+ * leaves it to the journey.
  */
 export function keepJourneyFor(context: TurnContext, route: 'workshop' | 'volunteer', pattern: RegExp): void {
   const understood = getUnderstanding(context);
-  if (!understood || understood.route !== 'cancel') return;
-  if (pattern.test(context.activity.text ?? ''))
+  if (!understood || (understood.route !== 'cancel' && understood.route !== 'help')) return;
+  const text = context.activity.text ?? '';
+  if (looksLikeData(text) || (understood.route === 'cancel' && pattern.test(text)))
     setUnderstanding(context, { route, score: understood.score, alternatives: understood.alternatives });
 }

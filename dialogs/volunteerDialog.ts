@@ -5,7 +5,6 @@ import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import {
   DialogTurnStatus,
-  TextPrompt,
   WaterfallDialog,
   type DialogContext,
   type DialogTurnResult,
@@ -24,7 +23,7 @@ import { WardMatcher } from '../src/signups/wardMatcher.js';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog.js';
 import { CONTACT_DETAILS_DIALOG, ContactDetailsDialog, type ContactDetails } from './contactDetailsDialog.js';
 import type { JourneyOptions } from './journeyOptions.js';
-import { keepJourneyFor, YesNoPrompt } from './signupPrompts.js';
+import { keepJourneyFor, SignupPrompt, YesNoPrompt } from './signupPrompts.js';
 import { consentMessage } from '../src/signups/workshopCards.js';
 
 export const VOLUNTEER_DIALOG = 'volunteer';
@@ -84,20 +83,20 @@ export class VolunteerDialog extends CancelAndHelpDialog {
       content.wards,
       services.now,
     );
-    this.addDialog(new TextPrompt(WARD, this.validateWard.bind(this)));
-    this.addDialog(new TextPrompt(WARD_CHOICE, this.validateWardChoice.bind(this)));
-    this.addDialog(new TextPrompt(ROLE, this.validateRole.bind(this)));
+    this.addDialog(new SignupPrompt(WARD, this.validateWard.bind(this)));
+    this.addDialog(new SignupPrompt(WARD_CHOICE, this.validateWardChoice.bind(this)));
+    this.addDialog(new SignupPrompt(ROLE, this.validateRole.bind(this)));
     this.addDialog(new YesNoPrompt(CONSENT));
     this.addDialog(new ContactDetailsDialog());
     this.addDialog(
-      new TextPrompt(REF, async (pc) => {
+      new SignupPrompt(REF, async (pc) => {
         const m = /\bVI[\s-]*([A-Z2-9]{5})[\s-]*([A-Z2-9]{5})\b/i.exec(pc.context.activity.text ?? '');
         if (m) pc.recognized.value = `VI-${m[1]}-${m[2]}`.toUpperCase();
         return m !== null;
       }),
     );
     this.addDialog(
-      new TextPrompt(EMAIL, async (pc) => {
+      new SignupPrompt(EMAIL, async (pc) => {
         const email = checkEmail(pc.context.activity.text ?? '');
         if (!email.ok) await pc.context.sendActivity(email.problem);
         else pc.recognized.value = email.value;

@@ -5,7 +5,6 @@ import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import {
   DialogTurnStatus,
-  TextPrompt,
   WaterfallDialog,
   type DialogContext,
   type DialogTurnResult,
@@ -36,7 +35,7 @@ import {
 import { CancelAndHelpDialog } from './cancelAndHelpDialog.js';
 import { CONTACT_DETAILS_DIALOG, ContactDetailsDialog, type ContactDetails } from './contactDetailsDialog.js';
 import type { JourneyOptions } from './journeyOptions.js';
-import { keepJourneyFor, YesNoPrompt } from './signupPrompts.js';
+import { keepJourneyFor, SignupPrompt, YesNoPrompt } from './signupPrompts.js';
 import { WORKSHOP_MANAGE_DIALOG, WorkshopManageDialog, type ManageOptions } from './workshopManageDialog.js';
 
 export const WORKSHOP_DIALOG = 'workshop';
@@ -70,8 +69,8 @@ export class WorkshopDialog extends CancelAndHelpDialog {
       services.now,
       services.config.RETENTION_DAYS,
     );
-    this.addDialog(new TextPrompt(SESSION_PROMPT, this.validateSession.bind(this)));
-    this.addDialog(new TextPrompt(SEATS_PROMPT, this.validateSeats.bind(this)));
+    this.addDialog(new SignupPrompt(SESSION_PROMPT, this.validateSession.bind(this)));
+    this.addDialog(new SignupPrompt(SEATS_PROMPT, this.validateSeats.bind(this)));
     this.addDialog(new YesNoPrompt(YES_NO));
     this.addDialog(new YesNoPrompt(CONSENT));
     this.addDialog(new ContactDetailsDialog());

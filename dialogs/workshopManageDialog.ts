@@ -2,7 +2,6 @@
 // Whether the reference or the email was wrong is never said, so neither can be guessed alone.
 import {
   ComponentDialog,
-  TextPrompt,
   WaterfallDialog,
   type DialogTurnResult,
   type PromptValidatorContext,
@@ -18,7 +17,7 @@ import { checkEmail } from '../src/signups/contactDetails.js';
 import { findReference } from '../src/signups/references.js';
 import { sessionChoiceSchema, submittedAction } from '../src/signups/submissions.js';
 import { confirmationMessage, describeSession, sessionsMessage } from '../src/signups/workshopCards.js';
-import { YesNoPrompt } from './signupPrompts.js';
+import { SignupPrompt, YesNoPrompt } from './signupPrompts.js';
 
 export const WORKSHOP_MANAGE_DIALOG = 'workshop-manage';
 const STEPS = 'workshop-manage-steps';
@@ -55,14 +54,14 @@ export class WorkshopManageDialog extends ComponentDialog {
   ) {
     super(WORKSHOP_MANAGE_DIALOG);
     this.addDialog(
-      new TextPrompt(REF, async (pc) => {
+      new SignupPrompt(REF, async (pc) => {
         const ref = findReference(pc.context.activity.text ?? '');
         if (ref) pc.recognized.value = ref;
         return ref !== undefined;
       }),
     );
     this.addDialog(
-      new TextPrompt(EMAIL, async (pc) => {
+      new SignupPrompt(EMAIL, async (pc) => {
         const email = checkEmail(pc.context.activity.text ?? '');
         if (!email.ok) await pc.context.sendActivity(email.problem);
         else pc.recognized.value = email.value;
@@ -70,14 +69,14 @@ export class WorkshopManageDialog extends ComponentDialog {
       }),
     );
     this.addDialog(
-      new TextPrompt(ACTION, async (pc) => {
+      new SignupPrompt(ACTION, async (pc) => {
         const action = readAction(pc.context.activity.text ?? '');
         if (action) pc.recognized.value = action;
         return action !== undefined;
       }),
     );
     this.addDialog(new YesNoPrompt(CONFIRM));
-    this.addDialog(new TextPrompt(TARGET, this.validateTarget.bind(this)));
+    this.addDialog(new SignupPrompt(TARGET, this.validateTarget.bind(this)));
     this.addDialog(
       new WaterfallDialog(STEPS, [
         this.refStep.bind(this),
