@@ -105,10 +105,6 @@ function checkAcrossTopics(topics: Topic[]): void {
   }
 }
 
-async function readTopicSource(file: string): Promise<string> {
-  return readFile(file, 'utf8');
-}
-
 async function readTopic(file: string): Promise<Topic> {
-  return parseTopic(file, await readTopicSource(file));
+  return parseTopic(file, await readFile(file, 'utf8'));
 }

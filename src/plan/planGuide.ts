@@ -1,8 +1,9 @@
 // Answers questions about the Safer Kingston Partnership Plan from the knowledge base: the best
 // passage with its source line and two related topics, or an honest "not known" with the closest
 // topics. Also gives the browsable menu (priority -> commitment, theme -> passage).
+import path from 'node:path';
 import { Bm25Index, type ScoredPassage } from './bm25.js';
-import type { PlanKnowledge } from './loadPlan.js';
+import { loadPlanKnowledge, type PlanKnowledge } from './loadPlan.js';
 import { PLAN_DOCUMENT, type Passage, type Topic } from './schema.js';
 
 /** Below this share of the question's weight matched, the best passage is not an answer. */
@@ -133,4 +134,9 @@ function isConfident(best: ScoredPassage): boolean {
 /** Where a passage comes from, in the form professionals can quote. */
 export function sourceLine(topic: Topic): string {
   return `${topic.document ?? PLAN_DOCUMENT}, section "${topic.section}"`;
+}
+
+/** Loads knowledge/plan/ and builds its search index. */
+export async function loadPlanGuide(knowledgeDir: string): Promise<PlanGuide> {
+  return new PlanGuide(await loadPlanKnowledge(path.join(knowledgeDir, 'plan')));
 }
