@@ -1,16 +1,22 @@
 // Everything in knowledge/, loaded and validated once at start-up. Each journey adds its own part.
 import { knowledgeDir as defaultKnowledgeDir } from '../paths.js';
 import { loadPlanGuide, type PlanGuide } from '../plan/planGuide.js';
+import { loadConversation, type ConversationText } from './conversation.js';
 import { loadServices, type ServiceDirectory } from './services.js';
 
 export interface Content {
   services: ServiceDirectory;
+  conversation: ConversationText;
   /** The partnership plan 2024-2029: topics, passages and their search (knowledge/plan/). */
   plan: PlanGuide;
 }
 
 /** Loads and validates all content; throws a ContentError naming file, entry and field. */
 export async function loadContent(knowledgeDir: string = defaultKnowledgeDir): Promise<Content> {
-  const [services, plan] = await Promise.all([loadServices(knowledgeDir), loadPlanGuide(knowledgeDir)]);
-  return { services, plan };
+  const services = await loadServices(knowledgeDir);
+  const [conversation, plan] = await Promise.all([
+    loadConversation(knowledgeDir, services),
+    loadPlanGuide(knowledgeDir),
+  ]);
+  return { services, conversation, plan };
 }
