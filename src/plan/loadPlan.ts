@@ -11,14 +11,17 @@ import {
   MAX_HEADING_CHARS,
   MAX_PASSAGE_CHARS,
   topicFrontMatterSchema,
+  planWordingSchema,
   type Glossary,
   type Passage,
+  type PlanWording,
   type Topic,
 } from './schema.js';
 
 export interface PlanKnowledge {
   readonly topics: readonly Topic[];
   readonly glossary: Glossary;
+  readonly wording: PlanWording;
 }
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
@@ -29,8 +32,11 @@ export async function loadPlanKnowledge(planDir: string): Promise<PlanKnowledge>
   if (files.length === 0) throw new ContentError(planDir, ['the folder has no topic files (*.md)']);
   const topics = await Promise.all(files.map((f) => readTopic(path.join(planDir, f))));
   checkAcrossTopics(topics);
-  const glossary = await loadYamlFile(path.join(planDir, 'glossary.yaml'), glossarySchema, 'term');
-  return { topics, glossary };
+  const [glossary, wording] = await Promise.all([
+    loadYamlFile(path.join(planDir, 'glossary.yaml'), glossarySchema, 'term'),
+    loadYamlFile(path.join(planDir, 'dialog.yaml'), planWordingSchema),
+  ]);
+  return { topics, glossary, wording };
 }
 
 /** Parses one topic file; exported for tests of the error messages. */

@@ -71,3 +71,31 @@ export const glossarySchema = z
   .strict();
 
 export type Glossary = z.infer<typeof glossarySchema>;
+
+/** The words of the plan journey (knowledge/plan/dialog.yaml). */
+export const planWordingSchema = z
+  .object({
+    source,
+    reviewed: reviewedDate,
+    intro: plainText(300),
+    browsePriorities: plainText(40),
+    browseThemes: plainText(40),
+    browseTopics: plainText(40),
+    browseMenu: plainText(40),
+    choosePriority: plainText(120),
+    chooseTheme: plainText(120),
+    chooseTopic: plainText(120),
+    chooseCommitment: plainText(120),
+    choosePassage: plainText(120),
+    show: plainText(20),
+    sourcePrefix: plainText(20),
+    relatedPrefix: plainText(40),
+    notKnown: plainText(200),
+    closestPrefix: plainText(120),
+    recorded: plainText(200),
+    askAnother: plainText(200),
+    textChoose: plainText(200),
+  })
+  .strict();
+
+export type PlanWording = z.infer<typeof planWordingSchema>;
