@@ -85,10 +85,10 @@ function normaliseText(raw: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc`]/g, "'")
+    .replace(/\b(?:5|five)\s*c'?s\b/g, ' 5cs ')
     .replace(/'s\b/g, '')
     .replace(/\b(anti|re|co)[-\s](?=(social|offend|operat|produc|narrativ))/g, '$1')
     .replace(/\bnighttime\b/g, 'night time')
-    .replace(/\b(?:5|five)\s*c'?s\b/g, ' 5cs ')
     // The partnership's name, however written, is one word: its parts say nothing about a topic.
     .replace(/\b(?:safer\s+kingston(?:\s+partnership)?|skp)\b/g, ' partnership ');
   // "priority 2 commitment c", "priority two, item (c)"

@@ -4,7 +4,7 @@
 
 const EMAIL = /[A-Z0-9._%+-]+@[A-Z0-9-]+(?:\.[A-Z0-9-]+)+/gi;
 /** UK numbers: 0 or +44 then 9 or 10 more digits, with spaces, dashes, dots or brackets between. */
-const PHONE = /(?:\+\s?4\s?4\s?(?:\(0\))?|\b0)(?:[\s.()-]*\d){9,10}\b/g;
+const PHONE = /(?:\+\s?4\s?4\s?(?:\(0\))?|\(?\b0)(?:[\s.()-]*\d){9,10}\b/g;
 /** A full UK postcode (outward and inward code), with or without the space. */
 const POSTCODE = /\b(?:GIR\s?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2})\b/gi;
 const STREET_TYPES =
