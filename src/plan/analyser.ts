@@ -54,6 +54,7 @@ const QUESTION_WORDS = [
   'statement',
   'apply',
   'applies',
+  'done',
 ];
 
 /** natural's list drops single digits and letters; digits matter here ("priority 2", "5%"). */

@@ -1,7 +1,7 @@
 // A small Okapi BM25 index over the plan's passages, with spelling correction of unknown words
 // against the index's own vocabulary.
 import { Analyser, isStopword, words } from './analyser.js';
-import { editDistance } from './natural.js';
+import { boundedEditDistance } from './editDistance.js';
 import type { Glossary, Passage, Topic } from './schema.js';
 
 const K1 = 1.2;
@@ -120,7 +120,8 @@ export class Bm25Index {
       let bestDf = 0;
       for (const [candidate, df] of this.vocabulary) {
         if (Math.abs(candidate.length - word.length) > allowed) continue;
-        const d = editDistance(word, candidate);
+        const d = boundedEditDistance(word, candidate, allowed);
+        if (d > allowed) continue;
         if (d < bestDistance || (d === bestDistance && df > bestDf)) {
           best = candidate;
           bestDistance = d;

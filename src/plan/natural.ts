@@ -1,12 +1,17 @@
 // The parts of `natural` the plan search uses, imported one module each (see naturalModules.d.ts).
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
-import distances from 'natural/lib/natural/distance/levenshtein_distance.js';
 import stopwords from 'natural/lib/natural/util/stopwords.js';
 
-export const stem = (word: string): string => PorterStemmer.stem(word);
+const stems = new Map<string, string>();
 
-/** Edits (insert, delete, substitute, swap two neighbours) between two words. */
-export const editDistance = (a: string, b: string): number =>
-  distances.DamerauLevenshteinDistance(a, b, { restricted: true });
+/** Porter stem of a lower-case word (memoised: the same words come up again and again). */
+export function stem(word: string): string {
+  let stemmed = stems.get(word);
+  if (stemmed === undefined) {
+    stemmed = PorterStemmer.stem(word);
+    if (stems.size < 50_000) stems.set(word, stemmed);
+  }
+  return stemmed;
+}
 
 export const englishStopwords: readonly string[] = stopwords.words;

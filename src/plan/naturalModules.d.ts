@@ -1,16 +1,9 @@
 // Types for the few `natural` modules the plan search imports directly. Importing the package root
 // also loads its storage adapters, which print dotenv notices on stdout and would spoil the bench's
-// one JSON line; these deep imports load only the stemmer, the edit distance and the stop words.
+// one JSON line; these deep imports load only the stemmer and the stop words.
 declare module 'natural/lib/natural/stemmers/porter_stemmer.js' {
   const PorterStemmer: { stem(token: string): string };
   export default PorterStemmer;
-}
-
-declare module 'natural/lib/natural/distance/levenshtein_distance.js' {
-  const distances: {
-    DamerauLevenshteinDistance(source: string, target: string, options?: { restricted?: boolean }): number;
-  };
-  export default distances;
 }
 
 declare module 'natural/lib/natural/util/stopwords.js' {

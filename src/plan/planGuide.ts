@@ -7,7 +7,7 @@ import { loadPlanKnowledge, type PlanKnowledge } from './loadPlan.js';
 import { PLAN_DOCUMENT, type Passage, type Topic } from './schema.js';
 
 /** Below this share of the question's weight matched, the best passage is not an answer. */
-export const MIN_COVERAGE = 0.5;
+export const MIN_COVERAGE = 0.66;
 /** A BM25 score below this means only a weak word or two matched. */
 export const MIN_SCORE = 3;
 
