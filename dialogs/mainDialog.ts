@@ -16,7 +16,7 @@ import { JOURNEY_ROUTES, type JourneyRoute } from '../src/content/conversation.j
 import type { Route } from '../src/understanding/types.js';
 import { journeyFactories } from './journeyRegistry.js';
 import type { JourneyOptions } from './journeyOptions.js';
-import { menuMessage, paragraphs } from './menu.js';
+import { menuMessage, paragraphs, welcomeFor } from './menu.js';
 
 export const MAIN_DIALOG = 'main';
 const ROUTE_WATERFALL = 'main-route';
@@ -66,30 +66,33 @@ export class MainDialog extends ComponentDialog {
     const understood = getUnderstanding(step.context);
     const { conversation } = this.services.content;
     const route = understood?.route ?? 'help';
+    const { channelId } = step.context.activity;
     if (isJourney(route)) {
       return step.beginDialog(route, { utterance: step.context.activity.text } satisfies JourneyOptions);
     }
     switch (route) {
       case 'greeting':
-        await step.context.sendActivity(menuMessage(conversation, paragraphs(conversation.welcome)));
+        await step.context.sendActivity(
+          menuMessage(conversation, paragraphs(welcomeFor(conversation, channelId)), channelId),
+        );
         break;
       case 'help':
         await step.context.sendActivity(paragraphs(conversation.help));
-        await step.context.sendActivity(menuMessage(conversation));
+        await step.context.sendActivity(menuMessage(conversation, undefined, channelId));
         break;
       case 'cancel':
-        await step.context.sendActivity(menuMessage(conversation));
+        await step.context.sendActivity(menuMessage(conversation, undefined, channelId));
         break;
       case 'goodbye':
         await step.context.sendActivity(conversation.goodbye);
         break;
       case 'out_of_scope':
-        await step.context.sendActivity(menuMessage(conversation, conversation.outOfScope));
+        await step.context.sendActivity(menuMessage(conversation, conversation.outOfScope, channelId));
         break;
       default:
         // 'crisis' is answered by the safeguarding middleware before any dialog runs; anything
         // unexpected here still gets an honest answer and the menu.
-        await step.context.sendActivity(menuMessage(conversation, conversation.notUnderstood));
+        await step.context.sendActivity(menuMessage(conversation, conversation.notUnderstood, channelId));
     }
     return step.endDialog();
   }
