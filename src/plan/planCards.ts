@@ -27,6 +27,17 @@ const text = (value: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
+/** Card markdown needs a blank line between a sentence and the list that follows it. */
+export function cardMarkdown(value: string): string {
+  const item = /^\s*(?:- |\d+\. )/;
+  const lines = value.split('\n');
+  return lines
+    .map((line, i) =>
+      i > 0 && item.test(line) && lines[i - 1].trim() && !item.test(lines[i - 1]) ? `\n${line}` : line,
+    )
+    .join('\n');
+}
+
 export const menuChoice = (wording: PlanWording): Choice => ({
   label: wording.browseMenu,
   action: { planAction: 'menu' },
@@ -44,7 +55,7 @@ export function answerCard(answer: PlanAnswer, wording: PlanWording): AdaptiveCa
   return adaptiveCard(
     [
       text(passage.heading, { style: 'heading', weight: 'Bolder', size: 'Medium' }),
-      text(passage.text),
+      text(cardMarkdown(passage.text)),
       text(source, { isSubtle: true, size: 'Small', spacing: 'Medium' }),
       text(wording.askAnother, { isSubtle: true, size: 'Small' }),
     ],
@@ -84,7 +95,7 @@ export function choiceCard(
 ): AdaptiveCard {
   const head = [
     ...(intro.heading ? [text(intro.heading, { style: 'heading', weight: 'Bolder', size: 'Medium' })] : []),
-    text(intro.text),
+    text(cardMarkdown(intro.text)),
   ];
   const fallback = [
     ...(intro.heading ? [intro.heading] : []),
