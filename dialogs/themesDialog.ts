@@ -1,8 +1,8 @@
 // The plan journey: professionals (and curious residents) ask about the Safer Kingston
 // Partnership Plan 2024-2029 in their own words, or browse it priority -> commitment and
 // theme -> passage. Answers are cards with the plan section they come from and two related
-// topics; when the plan does not answer, it says so, offers the closest topics and keeps the
-// question (without personal data) for the staff insights.
+// topics; when the plan does not answer, it says so, offers the closest topics and records the
+// question for the staff insights (the insights redact personal data before anything is kept).
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { BotServices } from '../src/bot/services.js';
 import { getUnderstanding } from '../src/bot/turnUnderstanding.js';
@@ -10,7 +10,6 @@ import { cardMessage, type AdaptiveCard } from '../src/cards/cards.js';
 import { JOURNEY_ROUTES, type JourneyRoute } from '../src/content/conversation.js';
 import { planActionSchema } from '../src/plan/planActions.js';
 import { PlanResponder } from '../src/plan/planResponder.js';
-import { recordUnanswered } from '../src/plan/unanswered.js';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog.js';
 import type { JourneyOptions } from './journeyOptions.js';
 
@@ -79,22 +78,8 @@ class PlanTurnsDialog extends Dialog<JourneyOptions> {
 
     const reply = this.services.content.plan.ask(text);
     if (reply.kind === 'answer') return this.responder.answer(reply);
-    const recorded = await this.record(
-      text,
-      reply.closest.map((t) => t.id),
-    );
-    return this.responder.notKnown(reply.closest, recorded);
-  }
-
-  /** Keeps an unanswered question for the insights; true once it is written. */
-  private async record(text: string, closest: string[]): Promise<boolean> {
-    try {
-      await recordUnanswered(this.services.store.records, text, closest, this.services.now());
-      return true;
-    } catch (error) {
-      this.services.logger.warn('plan.unanswered.not-recorded', { reason: (error as Error).name });
-      return false;
-    }
+    await this.services.insights.record({ type: 'unanswered', kind: 'no_answer', text });
+    return this.responder.notKnown(reply.closest);
   }
 
   /** Another journey, when the recogniser is sure of it and does not also hear the plan. */

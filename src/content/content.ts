@@ -2,11 +2,13 @@
 import { knowledgeDir as defaultKnowledgeDir } from '../paths.js';
 import { loadPlanGuide, type PlanGuide } from '../plan/planGuide.js';
 import { loadConversation, type ConversationText } from './conversation.js';
+import { loadPrivacyNotice, type PrivacyNotice } from './privacyNotice.js';
 import { loadServices, type ServiceDirectory } from './services.js';
 
 export interface Content {
   services: ServiceDirectory;
   conversation: ConversationText;
+  privacyNotice: PrivacyNotice;
   /** The partnership plan 2024-2029: topics, passages and their search (knowledge/plan/). */
   plan: PlanGuide;
 }
@@ -14,9 +16,10 @@ export interface Content {
 /** Loads and validates all content; throws a ContentError naming file, entry and field. */
 export async function loadContent(knowledgeDir: string = defaultKnowledgeDir): Promise<Content> {
   const services = await loadServices(knowledgeDir);
-  const [conversation, plan] = await Promise.all([
+  const [conversation, privacyNotice, plan] = await Promise.all([
     loadConversation(knowledgeDir, services),
+    loadPrivacyNotice(knowledgeDir),
     loadPlanGuide(knowledgeDir),
   ]);
-  return { services, conversation, plan };
+  return { services, conversation, privacyNotice, plan };
 }

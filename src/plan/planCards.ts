@@ -70,8 +70,8 @@ export function answerCard(answer: PlanAnswer, wording: PlanWording): AdaptiveCa
   );
 }
 
-export function notKnownCard(closest: Topic[], wording: PlanWording, recorded: boolean): AdaptiveCard {
-  const lead = [wording.notKnown, ...(recorded ? [wording.recorded] : [])];
+export function notKnownCard(closest: Topic[], wording: PlanWording): AdaptiveCard {
+  const lead = [wording.notKnown, wording.recorded];
   const choices = closest.map(topicChoice);
   return adaptiveCard(
     [...lead.map((line) => text(line)), text(wording.closestPrefix, { spacing: 'Medium' })],

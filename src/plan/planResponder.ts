@@ -84,8 +84,8 @@ export class PlanResponder {
     return answerCard(answer, this.wording);
   }
 
-  notKnown(closest: Topic[], recorded: boolean): AdaptiveCard {
-    return notKnownCard(closest, this.wording, recorded);
+  notKnown(closest: Topic[]): AdaptiveCard {
+    return notKnownCard(closest, this.wording);
   }
 
   /** The card for a button press, or undefined when its id names nothing in the plan. */
