@@ -119,7 +119,9 @@ export class MainDialog extends ComponentDialog {
 
   /** A journey that reached its end returns { completed: true }: count it and ask if it helped. */
   private async feedbackStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const result = step.result as { completed?: boolean } | undefined;
+    const result = step.result as ({ completed?: boolean } & FeedbackResult) | undefined;
+    // A journey that heard a request for something else passes the message on to be routed.
+    if (result?.passOn) return step.replaceDialog(ROUTE_WATERFALL);
     const { journey } = step.values as StepValues;
     if (!result?.completed || !journey) return step.endDialog(step.result);
     const channel = step.context.activity.channelId;

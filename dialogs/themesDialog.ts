@@ -7,10 +7,11 @@ import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-di
 import type { BotServices } from '../src/bot/services.js';
 import { getUnderstanding } from '../src/bot/turnUnderstanding.js';
 import { cardMessage, type AdaptiveCard } from '../src/cards/cards.js';
-import { JOURNEY_ROUTES, type JourneyRoute } from '../src/content/conversation.js';
+import { JOURNEY_ROUTES } from '../src/content/conversation.js';
 import { planActionSchema } from '../src/plan/planActions.js';
 import { PlanResponder } from '../src/plan/planResponder.js';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog.js';
+import type { FeedbackResult } from './feedbackDialog.js';
 import type { JourneyOptions } from './journeyOptions.js';
 
 export const THEMES_DIALOG = 'themes';
@@ -52,10 +53,9 @@ class PlanTurnsDialog extends Dialog<JourneyOptions> {
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const text = dc.context.activity.text?.trim() ?? '';
-    const other = this.otherJourney(dc);
-    if (other && dc.parent && !planActionSchema.safeParse(dc.context.activity.value).success) {
-      // The person wants something else: end this journey and open that one with their words.
-      return dc.parent.replaceDialog(other, { utterance: text } satisfies JourneyOptions);
+    if (this.wantsAnotherJourney(dc) && !planActionSchema.safeParse(dc.context.activity.value).success) {
+      // The person wants something else: end here and let the main dialog route their message.
+      return dc.endDialog({ passOn: true } satisfies FeedbackResult);
     }
     await this.reply(dc, text);
     return Dialog.EndOfTurn;
@@ -82,14 +82,13 @@ class PlanTurnsDialog extends Dialog<JourneyOptions> {
     return this.responder.notKnown(reply.closest);
   }
 
-  /** Another journey, when the recogniser is sure of it and does not also hear the plan. */
-  private otherJourney(dc: DialogContext): JourneyRoute | undefined {
+  /** True when the recogniser is sure of another journey and does not also hear the plan. */
+  private wantsAnotherJourney(dc: DialogContext): boolean {
     const understood = getUnderstanding(dc.context);
-    if (!understood || understood.score < HANDOFF_CONFIDENCE) return undefined;
-    const route = understood.route;
-    if (route === THEMES_DIALOG || !(JOURNEY_ROUTES as readonly string[]).includes(route)) return undefined;
-    if (understood.alternatives.some((a) => a.route === THEMES_DIALOG)) return undefined;
-    return route as JourneyRoute;
+    if (!understood || understood.score < HANDOFF_CONFIDENCE) return false;
+    const { route } = understood;
+    if (route === THEMES_DIALOG || !(JOURNEY_ROUTES as readonly string[]).includes(route)) return false;
+    return !understood.alternatives.some((a) => a.route === THEMES_DIALOG);
   }
 
   private isThemesLabel(text: string): boolean {

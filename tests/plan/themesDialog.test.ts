@@ -122,6 +122,11 @@ describe('themes journey: questions about the plan', () => {
     const handoff = allText(await bot.say('I want to volunteer'));
     assert.doesNotMatch(handoff, /don't know the answer/);
     assert.ok(!handoff.includes(SOURCE), 'the volunteer journey answers, not the plan');
+    const [week] = await bot.services.insights.weeks([isoWeek(new Date())]);
+    assert.ok(
+      Object.keys(week.counts).some((k) => k.startsWith('journey_started|volunteer|')),
+      'the main dialog opened the volunteer journey itself',
+    );
   });
 });
 
