@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
+import { DialogTestClient } from 'botbuilder-testing';
+import { UnderstandingMiddleware } from '../../src/bot/understandingMiddleware.js';
 import { ThemesDialog } from '../../dialogs/themesDialog.js';
 import { isoWeek } from '../../src/insights/isoWeek.js';
 import { allText, buttonsOf, startTestBot, type TestBot } from '../support/botHarness.js';
@@ -127,6 +129,39 @@ describe('themes journey: questions about the plan', () => {
       Object.keys(week.counts).some((k) => k.startsWith('journey_started|volunteer|')),
       'the main dialog opened the volunteer journey itself',
     );
+  });
+});
+
+describe('themes journey opened from a deep link', () => {
+  let bot: TestBot;
+  beforeEach(async () => {
+    bot = await startTestBot();
+  });
+  afterEach(() => bot.close());
+
+  const client = (start: Record<string, string>) =>
+    new DialogTestClient('test', new ThemesDialog(bot.services), { start }, [
+      new UnderstandingMiddleware(bot.services.recogniser, bot.services.content.conversation),
+    ]);
+
+  it('opens the topic or passage the link names', async () => {
+    const topic = await client({ topic: 'five-cs' }).sendActivity('hi');
+    assert.match(allText([topic]), /What are the 5Cs\?/);
+    const passage = await client({ passage: 'priority-4/10' }).sendActivity('hi');
+    assert.match(allText([passage]), /4i\. Promote volunteering/);
+  });
+
+  it('offers the menu for a link that names nothing in the plan', async () => {
+    const reply = await client({ topic: '../secrets' }).sendActivity('hi');
+    assert.ok(buttonsOf([reply]).includes('The four priorities'));
+  });
+
+  it('keeps its place on help and asks for the next question', async () => {
+    const c = client({ topic: 'five-cs' });
+    await c.sendActivity('hi');
+    const help = await c.sendActivity('help');
+    assert.match(allText([help]), /in your own words/);
+    assert.match(allText([c.getNextReply()]), /Ask another question about the plan/);
   });
 });
 
