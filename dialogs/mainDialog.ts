@@ -87,8 +87,13 @@ export class MainDialog extends ComponentDialog {
 
     const understood = getUnderstanding(step.context);
     const { conversation } = this.services.content;
-    const route = understood?.route ?? 'help';
-    const { channelId } = step.context.activity;
+    const { channelId, text } = step.context.activity;
+    let route = understood?.route ?? 'help';
+    // A question the recogniser cannot place but the partnership plan answers (an acronym, a
+    // section name) opens the plan journey rather than "I can't help with that".
+    if (route === 'out_of_scope' && text && this.services.content.plan.ask(text).kind === 'answer') {
+      route = 'themes';
+    }
     if (isJourney(route)) return this.beginJourney(step, route, { utterance: step.context.activity.text });
     switch (route) {
       case 'greeting':

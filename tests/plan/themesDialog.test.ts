@@ -51,6 +51,16 @@ describe('themes journey: questions about the plan', () => {
     assert.match(vvrap, /Violence and Vulnerability Reduction Action Plan/);
   });
 
+  it('opens from a plan question the recogniser cannot place, but not from other questions', async () => {
+    const svsna = allText(await bot.say('What is an SVSNA?'));
+    assert.match(svsna, /serious violence strategic needs assessment/i);
+    assert.ok(svsna.includes(SOURCE));
+    await bot.say('cancel');
+    const weather = allText(await bot.say('What is the weather tomorrow?'));
+    assert.ok(!weather.includes(SOURCE));
+    assert.doesNotMatch(weather, /don't know the answer to that from the plan/);
+  });
+
   it('offers the browse menu when opened from its button', async () => {
     const replies = await bot.say('About the partnership plan');
     assert.deepEqual(buttonsOf(replies), [
