@@ -1,10 +1,10 @@
 // bench:plan — the plan search over the whole knowledge base: index build time, retrieval time
 // per question (median and p99, each round on a fresh index so spelling corrections are not
-// cached), and the dev set answer rate. Prints one JSON line.
+// cached), and the answer rate on the dev set and on held-out questions. Prints one JSON line.
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { knowledgeDir } from '../src/paths.js';
-import { loadDevSet, scoreDevSet } from '../src/plan/devSet.js';
+import { heldOutFile, loadDevSet, scoreDevSet } from '../src/plan/devSet.js';
 import { loadPlanKnowledge } from '../src/plan/loadPlan.js';
 import { PlanGuide } from '../src/plan/planGuide.js';
 
@@ -44,6 +44,7 @@ queries.sort((a, b) => a - b);
 
 const guide = new PlanGuide(knowledge);
 const score = scoreDevSet(guide, devSet);
+const heldOut = scoreDevSet(guide, await loadDevSet(heldOutFile));
 
 console.log(
   JSON.stringify({
@@ -68,6 +69,13 @@ console.log(
       answerRate: Math.round(score.answerRate * 1000) / 1000,
       outOfPlan: score.outOfPlan,
       outOfPlanDeclined: score.outOfPlanDeclined,
+    },
+    heldOut: {
+      questions: heldOut.questions,
+      answeredWithAllFacts: heldOut.answeredWithAllFacts,
+      answerRate: Math.round(heldOut.answerRate * 1000) / 1000,
+      outOfPlan: heldOut.outOfPlan,
+      outOfPlanDeclined: heldOut.outOfPlanDeclined,
     },
   }),
 );

@@ -25,6 +25,8 @@ export const devSetSchema = z
 export type DevSet = z.infer<typeof devSetSchema>;
 
 export const devSetFile = path.join(projectRoot, 'tests', 'plan', 'devset.yaml');
+/** Questions never used to tune the search: a fairer estimate for new questions. */
+export const heldOutFile = path.join(projectRoot, 'tests', 'plan', 'heldout.yaml');
 
 export function loadDevSet(file = devSetFile): Promise<DevSet> {
   return loadYamlFile(file, devSetSchema, 'q');
