@@ -4,6 +4,7 @@ import type { Dialog } from 'botbuilder-dialogs';
 import type { BotServices } from '../src/bot/services.js';
 import type { JourneyRoute } from '../src/content/conversation.js';
 import { ComingSoonDialog } from './comingSoonDialog.js';
+import { ThemesDialog } from './themesDialog.js';
 import { VolunteerDialog } from './volunteerDialog.js';
 import { WorkshopDialog } from './workshopDialog.js';
 
@@ -15,6 +16,6 @@ export const journeyFactories: Record<JourneyRoute, (services: BotServices) => D
   volunteer: (services) => new VolunteerDialog(services),
   report: comingSoon('report'),
   support: comingSoon('support'),
-  themes: comingSoon('themes'),
+  themes: (services) => new ThemesDialog(services),
   privacy: comingSoon('privacy'),
 };
