@@ -18,6 +18,7 @@ import { startServer, stopServer } from './support/processes.js';
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 5);
 const TIMED_BOOKINGS = 200;
+const ROUNDS = 3;
 const STORED = 10_000;
 const SERVER = path.join(projectRoot, 'dist/bench/support/bookingServer.js');
 
@@ -129,9 +130,19 @@ async function main(): Promise<void> {
     const c10 = await httpLoad(server.url, dataDir, 'bench-c10', 10);
     const c50 = await httpLoad(server.url, dataDir, 'bench-c50', 50);
     await stopServer(server);
-    const empty = await timePerBooking('empty');
-    const otherSessions = await timePerBooking('other-sessions');
-    const sameSession = await timePerBooking('same-session');
+    // Three rounds, interleaved, and the median of each: the machine is shared, so single runs wander.
+    const rounds: Record<'empty' | 'other-sessions' | 'same-session', number[]> = {
+      empty: [],
+      'other-sessions': [],
+      'same-session': [],
+    };
+    for (let round = 0; round < ROUNDS; round++)
+      for (const seed of ['empty', 'other-sessions', 'same-session'] as const)
+        rounds[seed].push(await timePerBooking(seed));
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const empty = median(rounds.empty);
+    const otherSessions = median(rounds['other-sessions']);
+    const sameSession = median(rounds['same-session']);
     console.log(
       JSON.stringify({
         bench: 'bookings',
@@ -140,6 +151,7 @@ async function main(): Promise<void> {
         perBookingMs: {
           path: 'BookingService over the lowdb store, one booking after another',
           bookings: TIMED_BOOKINGS,
+          medianOfRounds: ROUNDS,
           emptyStore: empty,
           stored10kInOtherSessions: otherSessions,
           stored10kInSameSession: sameSession,
