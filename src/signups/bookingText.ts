@@ -82,14 +82,20 @@ function monthIn(t: string, now: Date): BookingHints['month'] {
 export function readBookingText(text: string, now: Date): BookingHints {
   const t = ` ${text.toLowerCase().replace(/[’']/g, "'")} `;
   const hints: BookingHints = {};
-  if (/\bcancel|can't come|cannot come|can't make|cannot make|no longer (come|attend)\b/.test(t))
+  // Managing a booking needs words about an existing booking, so "can I check the dates?" is not
+  // taken as a request to look one up.
+  const aBooking =
+    /\b(booking|bookings|booked|reservation|reference|ref|my place|my places|my seat|hc[\s-]?[a-z2-9]{5})\b/;
+  if (/\b(cancel|can't come|cannot come|can't make it|cannot make it|no longer (come|attend))\b/.test(t))
     hints.intent = 'cancel';
   else if (
-    /\b(move|change|switch|swap|rebook|another (date|session|day)|different (date|session|day))\b/.test(t)
+    /\b(another|different|other) (date|session|day|time)\b/.test(t) ||
+    (/\b(move|change|switch|swap|rebook)\b/.test(t) && aBooking.test(t))
   )
     hints.intent = 'move';
-  else if (/\b(manage|look ?up|check|find|my (\w+ )?booking|what did i book|details of my)\b/.test(t))
+  else if (/\b(manage|look ?up|check|find|see|details of)\b/.test(t) && aBooking.test(t))
     hints.intent = 'lookup';
+  else if (/\bmy (\w+ )?booking\b|\bwhat did i book\b/.test(t)) hints.intent = 'lookup';
   else if (/\b(book|reserve|sign (me )?up|register|place|seat|join|come to|attend)\b/.test(t))
     hints.intent = 'book';
   const seats = seatsIn(t);

@@ -56,6 +56,10 @@ describe('signups: content, ward matching and free text', () => {
     assert.equal(readBookingText('please cancel hc 7kq4m 2xd9p', NOW).ref, 'HC-7KQ4M-2XD9P');
     assert.equal(readBookingText('can I move to a different date', NOW).intent, 'move');
     assert.equal(readBookingText('training for 6 colleagues', NOW).audience, 'partners');
+    assert.equal(readBookingText('I need to change my workshop booking', NOW).intent, 'move');
+    assert.equal(readBookingText('manage my workshop booking', NOW).intent, 'lookup');
+    assert.equal(readBookingText('can I check when the workshops are?', NOW).intent, undefined);
+    assert.equal(readBookingText('how can I change things in my area', NOW).intent, undefined);
     assert.equal(findReference('my ref is HC-ABCDE-FGH23 thanks'), 'HC-ABCDE-FGH23');
     assert.equal(findReference('HC-ABCDE-FGH10'), undefined, '0 and 1 are not in the alphabet');
   });
