@@ -10,6 +10,7 @@ import {
 } from 'botbuilder';
 import restify from 'restify';
 import { type LocalDirectLine, registerLocalDirectLine } from '../../src/server/directline/index.js';
+import { registerWebRoutes } from '../../src/server/webRoutes.js';
 
 export const ECHO_WELCOME = 'Welcome to the test bot.';
 
@@ -53,6 +54,7 @@ export async function startEchoBot(
     },
   );
   const directLine = registerLocalDirectLine(server, { botId: 'echo-bot', botName: 'Echo', ...options });
+  registerWebRoutes(server, { directLine: { mode: 'local', directLine } });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

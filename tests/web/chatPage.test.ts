@@ -1,0 +1,128 @@
+// The chat page in headless Chromium (Debian's chromium, driven by playwright-core): it loads the Web
+// Chat bundle from this service, connects over the local Direct Line, shows the welcome, and answers.
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { type Browser, type Page, chromium } from 'playwright-core';
+import { projectRoot } from '../../src/paths.js';
+import { ECHO_WELCOME, type RunningEchoBot, startEchoBot } from '../directline/echoBot.js';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Waits until the transcript shows a message paragraph with this text. */
+async function shown(page: Page, text: string, timeout = 8000): Promise<void> {
+  await page.locator('p').filter({ hasText: text }).first().waitFor({ timeout });
+}
+
+/** Clicks a visible button (suggested action or card button); Web Chat also copies them into a live region. */
+async function clickButton(page: Page, name: string): Promise<void> {
+  await page
+    .locator('button:not(.webchat__live-region-activity__suggested-action)')
+    .filter({ hasText: name })
+    .first()
+    .click();
+}
+
+describe('the web chat page in Chromium', function () {
+  this.timeout(60000);
+  let bot: RunningEchoBot;
+  let browser: Browser;
+
+  before(async () => {
+    bot = await startEchoBot();
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  });
+  after(async () => {
+    await browser?.close();
+    await bot?.close();
+  });
+
+  it('shows the welcome, takes a button press and a typed message, over a WebSocket', async () => {
+    const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('response', (reply) => {
+      if (reply.status() >= 400) problems.push(`${reply.status()} ${reply.url()}`);
+    });
+    const sockets: string[] = [];
+    page.on('websocket', (socket) => sockets.push(socket.url()));
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+
+    const response = await page.goto(`${bot.origin}/`);
+    assert.equal(response?.status(), 200);
+    assert.match(response?.headers()['content-security-policy'] ?? '', /script-src 'self'/);
+    assert.equal(await page.getAttribute('html', 'lang'), 'en-GB');
+
+    await shown(page, ECHO_WELCOME, 15000);
+    await clickButton(page, 'Start');
+    await shown(page, 'You said: Start');
+
+    const input = page.getByRole('textbox').last();
+    await input.fill('help');
+    await input.press('Enter');
+    await shown(page, 'Here is some help.');
+
+    await mkdir(path.join(projectRoot, 'test-artifacts'), { recursive: true });
+    await page.screenshot({
+      path: path.join(projectRoot, 'test-artifacts', 'chat-page.png'),
+      fullPage: true,
+    });
+
+    assert.ok(
+      sockets.some((url) => url.includes('/v3/directline/conversations/')),
+      'the page used the WebSocket stream',
+    );
+    const foreign = requests.filter(
+      (url) => /^(https?|wss?):/.test(url) && new URL(url).host !== new URL(bot.origin).host,
+    );
+    assert.deepEqual(foreign, [], 'the page fetched nothing from outside the service');
+    assert.deepEqual(problems, [], 'no errors in the page (including CSP violations)');
+    await page.close();
+  });
+
+  it('has a skip link to the chat that is the first thing to focus', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${bot.origin}/`);
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const element = document.activeElement as HTMLAnchorElement | null;
+      return { text: element?.textContent?.trim(), href: element?.getAttribute('href') };
+    });
+    assert.deepEqual(focused, { text: 'Skip to the chat', href: '#chat' });
+    await page.close();
+  });
+
+  it('passes axe checks for WCAG 2.2 A and AA', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${bot.origin}/`);
+    await shown(page, ECHO_WELCOME, 15000);
+    const axeSource = await import('node:fs/promises').then((fs) =>
+      fs.readFile(path.join(projectRoot, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'),
+    );
+    // evaluate runs outside the page's CSP, so the page's policy stays as it is.
+    await page.evaluate(axeSource);
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as { axe: { run(options: unknown): Promise<{ violations: unknown[] }> } }
+      ).axe;
+      const result = await axe.run({
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+      });
+      return result.violations;
+    });
+    assert.deepEqual(violations, []);
+    await page.close();
+  });
+});
