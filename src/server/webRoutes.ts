@@ -17,8 +17,7 @@ export const AZURE_DIRECT_LINE_ENDPOINT = 'https://directline.botframework.com/v
 export const WEBCHAT_BUNDLE_PATH = '/vendor/webchat.js';
 
 export type DirectLineMode =
-  | { mode: 'local'; directLine: LocalDirectLine }
-  | { mode: 'azure'; secret: string; endpoint?: string };
+  { mode: 'local'; directLine: LocalDirectLine } | { mode: 'azure'; secret: string; endpoint?: string };
 
 export interface WebRoutesOptions {
   directLine: DirectLineMode;
@@ -79,9 +78,11 @@ export function setPageHeaders(res: Response, connectOrigins: string[]): void {
 export function registerWebRoutes(server: Server, options: WebRoutesOptions): void {
   const webDir = path.resolve(options.webDir ?? defaultWebDir);
   const bundle =
-    options.webChatBundle ?? path.join(projectRoot, 'node_modules', 'botframework-webchat', 'dist', 'webchat.js');
+    options.webChatBundle ??
+    path.join(projectRoot, 'node_modules', 'botframework-webchat', 'dist', 'webchat.js');
   const mode = options.directLine;
-  const azureEndpoint = mode.mode === 'azure' ? (mode.endpoint ?? AZURE_DIRECT_LINE_ENDPOINT).replace(/\/+$/, '') : '';
+  const azureEndpoint =
+    mode.mode === 'azure' ? (mode.endpoint ?? AZURE_DIRECT_LINE_ENDPOINT).replace(/\/+$/, '') : '';
   const connectOrigins = azureEndpoint ? directLineOrigins(azureEndpoint) : [];
   const doFetch = options.fetch ?? fetch;
 
@@ -144,7 +145,9 @@ async function resolveWebFile(webDir: string, urlPath: string): Promise<string |
   }
   if (decoded.endsWith('/')) decoded += 'index.html';
   const segments = decoded.split('/').filter((segment) => segment !== '');
-  if (segments.some((segment) => segment.startsWith('.') || segment.includes('\\') || segment.includes('\0'))) {
+  if (
+    segments.some((segment) => segment.startsWith('.') || segment.includes('\\') || segment.includes('\0'))
+  ) {
     return undefined;
   }
   const candidate = path.join(webDir, ...segments);
