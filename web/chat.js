@@ -30,7 +30,7 @@
     bubbleFromUserTextColor: '#ffffff',
     subtle: '#484f53',
     timestampColor: '#484f53',
-    suggestedActionLayout: 'stacked',
+    suggestedActionLayout: 'flow',
     suggestedActionBackground: '#ffffff',
     suggestedActionBorderColor: '#0b4f6c',
     suggestedActionBorderWidth: 2,

@@ -4,9 +4,10 @@ import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { registerHealthRoute } from './healthRoute.js';
 import { registerMessagesRoute, type BotRuntime } from './messagesRoute.js';
+import { registerWebChat } from './webChat.js';
 
 export function createServer(
-  _config: Config,
+  config: Config,
   logger: Logger,
   getRuntime: () => BotRuntime | undefined,
 ): Server {
@@ -15,5 +16,13 @@ export function createServer(
   server.pre(restify.plugins.pre.dedupeSlashes());
   registerHealthRoute(server, () => getRuntime() !== undefined);
   registerMessagesRoute(server, getRuntime, logger);
+  // The chat page, and in local mode the Direct Line inside this service. Its open streams would keep
+  // server.close() waiting, so closing the server ends them first.
+  const webChat = registerWebChat(server, config);
+  const closeServer = server.close.bind(server);
+  server.close = ((callback?: () => void) => {
+    webChat.close();
+    return closeServer(callback);
+  }) as Server['close'];
   return server;
 }

@@ -17,7 +17,10 @@ export const AZURE_DIRECT_LINE_ENDPOINT = 'https://directline.botframework.com/v
 export const WEBCHAT_BUNDLE_PATH = '/vendor/webchat.js';
 
 export type DirectLineMode =
-  { mode: 'local'; directLine: LocalDirectLine } | { mode: 'azure'; secret: string; endpoint?: string };
+  | { mode: 'local'; directLine: LocalDirectLine }
+  | { mode: 'azure'; secret: string; endpoint?: string }
+  /** Neither: an app id without a Direct Line secret. The page loads but cannot get a token. */
+  | { mode: 'none' };
 
 export interface WebRoutesOptions {
   directLine: DirectLineMode;
@@ -97,6 +100,14 @@ export function registerWebRoutes(server: Server, options: WebRoutesOptions): vo
           expires_in: issued.expiresIn,
           domain: `${requestOrigin(req)}/v3/directline`,
         });
+      }
+      if (mode.mode === 'none') {
+        return sendError(
+          res,
+          503,
+          'NotConfigured',
+          'The web chat is not set up on this service (it needs DIRECT_LINE_SECRET).',
+        );
       }
       let response: globalThis.Response;
       try {

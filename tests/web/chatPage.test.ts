@@ -5,7 +5,9 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { projectRoot } from '../../src/paths.js';
-import { ECHO_WELCOME, type RunningEchoBot, startEchoBot } from '../directline/echoBot.js';
+import { loadContent } from '../../src/content/content.js';
+import type { ConversationText } from '../../src/content/conversation.js';
+import { startTestApp, type TestApp } from '../support/appHarness.js';
 
 const CHROMIUM_ARGS = [
   '--headless',
@@ -17,9 +19,19 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
+/** Web Chat's markdown turns straight quotes into curly ones: match either. */
+function loosely(text: string): RegExp {
+  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(escaped.replace(/'/g, "['‘’]").replace(/"/g, '["“”]'));
+}
+
 /** Waits until the transcript shows a message paragraph with this text. */
 async function shown(page: Page, text: string, timeout = 8000): Promise<void> {
-  await page.locator('p').filter({ hasText: text }).first().waitFor({ timeout });
+  await page
+    .locator('p')
+    .filter({ hasText: loosely(text) })
+    .first()
+    .waitFor({ timeout });
 }
 
 /** Clicks a visible button (suggested action or card button); Web Chat also copies them into a live region. */
@@ -33,16 +45,18 @@ async function clickButton(page: Page, name: string): Promise<void> {
 
 describe('the web chat page in Chromium', function () {
   this.timeout(60000);
-  let bot: RunningEchoBot;
+  let app: TestApp;
+  let words: ConversationText;
   let browser: Browser;
 
   before(async () => {
-    bot = await startEchoBot();
+    words = (await loadContent()).conversation;
+    app = await startTestApp();
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   });
   after(async () => {
     await browser?.close();
-    await bot?.close();
+    await app?.stop();
   });
 
   it('shows the welcome, takes a button press and a typed message, over a WebSocket', async () => {
@@ -60,19 +74,28 @@ describe('the web chat page in Chromium', function () {
     const requests: string[] = [];
     page.on('request', (request) => requests.push(request.url()));
 
-    const response = await page.goto(`${bot.origin}/`);
+    const response = await page.goto(`${app.url}/`);
     assert.equal(response?.status(), 200);
     assert.match(response?.headers()['content-security-policy'] ?? '', /script-src 'self'/);
     assert.equal(await page.getAttribute('html', 'lang'), 'en-GB');
 
-    await shown(page, ECHO_WELCOME, 15000);
-    await clickButton(page, 'Start');
-    await shown(page, 'You said: Start');
+    await shown(page, words.welcome[0] as string, 15000);
+    // A journey button: the reply may be the journey's first question or "coming soon"; either way the
+    // bot answers, and "help" then works from wherever the conversation is.
+    const journey = words.journeys[0]?.label as string;
+    const botMessages = page.locator('[aria-roledescription="message"]');
+    const before = await botMessages.count();
+    await clickButton(page, journey);
+    await page.locator('p').filter({ hasText: journey }).first().waitFor();
+    await page.waitForFunction(
+      (count) => document.querySelectorAll('[aria-roledescription="message"]').length > count + 1,
+      before,
+    );
 
     const input = page.getByRole('textbox').last();
     await input.fill('help');
     await input.press('Enter');
-    await shown(page, 'Here is some help.');
+    await shown(page, words.help[0] as string);
 
     await mkdir(path.join(projectRoot, 'test-artifacts'), { recursive: true });
     await page.screenshot({
@@ -85,7 +108,7 @@ describe('the web chat page in Chromium', function () {
       'the page used the WebSocket stream',
     );
     const foreign = requests.filter(
-      (url) => /^(https?|wss?):/.test(url) && new URL(url).host !== new URL(bot.origin).host,
+      (url) => /^(https?|wss?):/.test(url) && new URL(url).host !== new URL(app.url).host,
     );
     assert.deepEqual(foreign, [], 'the page fetched nothing from outside the service');
     assert.deepEqual(problems, [], 'no errors in the page (including CSP violations)');
@@ -94,7 +117,7 @@ describe('the web chat page in Chromium', function () {
 
   it('has a skip link to the chat that is the first thing to focus', async () => {
     const page = await browser.newPage();
-    await page.goto(`${bot.origin}/`);
+    await page.goto(`${app.url}/`);
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => {
       const element = document.activeElement as HTMLAnchorElement | null;
@@ -106,8 +129,8 @@ describe('the web chat page in Chromium', function () {
 
   it('passes axe checks for WCAG 2.2 A and AA', async () => {
     const page = await browser.newPage();
-    await page.goto(`${bot.origin}/`);
-    await shown(page, ECHO_WELCOME, 15000);
+    await page.goto(`${app.url}/`);
+    await shown(page, words.welcome[0] as string, 15000);
     const axeSource = await import('node:fs/promises').then((fs) =>
       fs.readFile(path.join(projectRoot, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'),
     );

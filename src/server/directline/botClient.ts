@@ -17,8 +17,23 @@ export class BotClient {
     private readonly timeoutMs: number,
   ) {}
 
-  /** Posts one activity; resolves once the bot has answered the request with a 2xx status. */
-  async deliver(activity: Record<string, unknown>): Promise<void> {
+  /**
+   * Posts one activity; resolves once the bot has answered the request with a 2xx status. A 503 (the
+   * bot is still starting) is retried a few times, so a conversation opened at start-up gets its welcome.
+   */
+  async deliver(activity: Record<string, unknown>, retries = 20): Promise<void> {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await this.deliverOnce(activity);
+      } catch (error) {
+        if (!(error instanceof BotUnavailableError) || error.status !== 503 || attempt >= retries)
+          throw error;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    }
+  }
+
+  private async deliverOnce(activity: Record<string, unknown>): Promise<void> {
     let response: Response;
     try {
       response = await fetch(this.endpoint(), {
