@@ -1,27 +1,36 @@
 // `npm run chat`: talk to the bot from a terminal, through the same Direct Line the web page uses.
-//   npm run chat                      talk to the service at http://localhost:$PORT (3978)
+//   npm run chat                      talk to the service at http://localhost:$PORT (3978); if none is
+//                                     running, start one inside this process (same settings as npm start)
 //   npm run chat -- --url URL         talk to a service elsewhere
 //   npm run chat -- --polling         use polling instead of the WebSocket stream
 //   echo help | npm run chat          send each line of input, print the answers, then stop
 // Type the number of a button to press it; /new starts again; /quit (or Ctrl+D) ends.
+import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { startApp } from '../app.js';
+import { loadConfig } from '../config.js';
 import { type ChatActivity, DirectLineChatClient } from './directLineClient.js';
 import { type Choice, renderActivity } from './render.js';
 
 interface Options {
   url: string;
   polling: boolean;
+  /** True when the user named the service: then never start one of our own. */
+  explicitUrl: boolean;
 }
 
 function parseArgs(argv: string[]): Options | undefined {
   const options: Options = {
     url: process.env.CHAT_URL ?? `http://localhost:${process.env.PORT ?? '3978'}`,
     polling: false,
+    explicitUrl: process.env.CHAT_URL !== undefined,
   };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
-    if (arg === '--url' && argv[i + 1]) options.url = argv[++i] as string;
-    else if (arg === '--polling') options.polling = true;
+    if (arg === '--url' && argv[i + 1]) {
+      options.url = argv[++i] as string;
+      options.explicitUrl = true;
+    } else if (arg === '--polling') options.polling = true;
     else if (arg === '--help' || arg === '-h') return undefined;
     else {
       console.error(`Unknown option ${arg}. Try --help.`);
@@ -102,9 +111,17 @@ async function main(): Promise<void> {
     console.log('Usage: npm run chat [-- --url http://localhost:3978] [--polling]');
     return;
   }
+  let stopApp: (() => Promise<void>) | undefined;
   if (!(await isUp(options.url))) {
-    console.error(`No bot is answering at ${options.url}. Start it in another terminal with: npm start`);
-    process.exit(1);
+    if (options.explicitUrl) {
+      console.error(`No bot is answering at ${options.url}. Is it running?`);
+      process.exit(1);
+    }
+    if (existsSync('.env')) process.loadEnvFile('.env');
+    const app = await startApp(loadConfig());
+    options.url = app.url;
+    stopApp = () => app.close();
+    console.log(`No bot was running, so one started inside this chat at ${app.url}.`);
   }
   const session = new Session(options);
   await session.client.start({ webSocket: !options.polling });
@@ -121,6 +138,7 @@ async function main(): Promise<void> {
       await session.settle(before);
     }
     session.client.close();
+    await stopApp?.();
     return;
   }
 
@@ -139,7 +157,7 @@ async function main(): Promise<void> {
   });
   rl.on('close', () => {
     session.client.close();
-    process.exit(0);
+    void (stopApp ?? (() => Promise.resolve()))().finally(() => process.exit(0));
   });
   rl.prompt();
 }

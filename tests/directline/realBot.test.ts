@@ -67,4 +67,21 @@ describe('the real bot through the local Direct Line', () => {
     assert.equal(ids(second).size, 1);
     assert.notDeepEqual([...ids(first)], [...ids(second)]);
   });
+
+  it('closes the service even while a chat stream is open', async () => {
+    const own = await startTestApp();
+    const response = await fetch(`${own.url}/api/directline/token`, { method: 'POST' });
+    const { token, domain } = (await response.json()) as { token: string; domain: string };
+    const chat = new TestClient({ token, domain, webSocket: true });
+    try {
+      await chat.waitFor((a) => isWelcome(textOf(a)), 'the welcome');
+      const stopped = await Promise.race([
+        own.stop().then(() => 'stopped'),
+        new Promise((resolve) => setTimeout(() => resolve('still open'), 5000)),
+      ]);
+      assert.equal(stopped, 'stopped');
+    } finally {
+      chat.end();
+    }
+  });
 });
