@@ -26,6 +26,8 @@ export interface WebRoutesOptions {
   directLine: DirectLineMode;
   webDir?: string;
   webChatBundle?: string;
+  /** Origins allowed to frame the pages (CSP frame-ancestors), e.g. partner sites or Teams. Default: 'self'. */
+  frameAncestors?: string[];
   /** For tests: the fetch used to reach Azure's Direct Line. */
   fetch?: typeof fetch;
 }
@@ -51,7 +53,10 @@ const azureTokenSchema = z.object({
 });
 
 /** Content Security Policy for the pages: everything from this origin; Direct Line's origin to connect. */
-export function contentSecurityPolicy(connectOrigins: string[] = []): string {
+export function contentSecurityPolicy(
+  connectOrigins: string[] = [],
+  frameAncestors: string[] = ["'self'"],
+): string {
   return [
     "default-src 'none'",
     "script-src 'self'",
@@ -64,13 +69,12 @@ export function contentSecurityPolicy(connectOrigins: string[] = []): string {
     "manifest-src 'self'",
     "base-uri 'none'",
     "form-action 'self'",
-    // Embedding on partner sites (embed.js) will widen this to their origins.
-    "frame-ancestors 'self'",
+    ['frame-ancestors', ...frameAncestors].join(' '),
   ].join('; ');
 }
 
-export function setPageHeaders(res: Response, connectOrigins: string[]): void {
-  res.header('content-security-policy', contentSecurityPolicy(connectOrigins));
+export function setPageHeaders(res: Response, connectOrigins: string[], frameAncestors?: string[]): void {
+  res.header('content-security-policy', contentSecurityPolicy(connectOrigins, frameAncestors));
   res.header('referrer-policy', 'no-referrer');
   res.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=()');
   res.header('cross-origin-opener-policy', 'same-origin');
@@ -139,7 +143,7 @@ export function registerWebRoutes(server: Server, options: WebRoutesOptions): vo
   const serveFromWebDir = handler(async (req, res) => {
     const file = await resolveWebFile(webDir, new URL(req.url ?? '/', 'http://local').pathname);
     if (!file) return notFound(res);
-    if (file.endsWith('.html')) setPageHeaders(res, connectOrigins);
+    if (file.endsWith('.html')) setPageHeaders(res, connectOrigins, options.frameAncestors);
     await sendFile(res, file, file.endsWith('.html') ? 'no-store' : 'no-cache');
   });
   server.get('/', serveFromWebDir);

@@ -3,6 +3,9 @@
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import restify from 'restify';
+import sinon from 'sinon';
+import { loadConfig } from '../../src/config.js';
+import { registerWebChat } from '../../src/server/webChat.js';
 import { type WebRoutesOptions, registerWebRoutes } from '../../src/server/webRoutes.js';
 
 const SECRET = 'the-direct-line-secret-that-must-stay-here';
@@ -63,9 +66,15 @@ describe('web routes', () => {
 
     it('answers 502 without details when Azure refuses', async () => {
       azureStatus = 403;
-      const response = await fetch(`${app.origin}/api/directline/token`, { method: 'POST' });
-      assert.equal(response.status, 502);
-      assert.ok(!(await response.text()).includes(SECRET));
+      const logged = sinon.stub(console, 'error');
+      try {
+        const response = await fetch(`${app.origin}/api/directline/token`, { method: 'POST' });
+        assert.equal(response.status, 502);
+        assert.ok(!(await response.text()).includes(SECRET));
+        assert.ok(!logged.args.flat().join(' ').includes(SECRET), 'the secret was logged');
+      } finally {
+        logged.restore();
+      }
     });
 
     it("lets the page connect to Azure's Direct Line in its CSP", async () => {
@@ -110,6 +119,38 @@ describe('web routes', () => {
         const response = await fetch(`${app.origin}${url}`);
         assert.equal(response.status, 404, url);
         await response.arrayBuffer();
+      }
+    });
+  });
+
+  describe('choosing the mode from the configuration', () => {
+    const APP = {
+      MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
+      MicrosoftAppType: 'SingleTenant',
+      MicrosoftAppPassword: 'not-a-real-password',
+      MicrosoftAppTenantId: '00000000-0000-0000-0000-000000000002',
+    };
+    for (const [name, env, mode] of [
+      ['no app id and no secret: the local Direct Line', {}, 'local'],
+      ['a Direct Line secret: Azure', { DIRECT_LINE_SECRET: SECRET }, 'azure'],
+      ['an app id and a secret: Azure', { ...APP, DIRECT_LINE_SECRET: SECRET }, 'azure'],
+      ['an app id without a secret: no chat', APP, 'none'],
+    ] as const) {
+      it(name, () => {
+        const webChat = registerWebChat(restify.createServer(), loadConfig(env));
+        assert.equal(webChat.mode, mode);
+        webChat.close();
+      });
+    }
+
+    it('says plainly when the chat has no way to reach the bot', async () => {
+      const app = await serve({ directLine: { mode: 'none' } });
+      try {
+        const response = await fetch(`${app.origin}/api/directline/token`, { method: 'POST' });
+        assert.equal(response.status, 503);
+        assert.match(await response.text(), /DIRECT_LINE_SECRET/);
+      } finally {
+        await app.close();
       }
     });
   });

@@ -5,11 +5,13 @@ import type { Next, Request, RequestHandler, Response } from 'restify';
 /** Direct Line 3.0 error body: { error: { code, message } }. */
 export function sendError(res: Response, status: number, code: string, message: string): void {
   res.header('cache-control', 'no-store');
+  res.header('x-content-type-options', 'nosniff');
   res.send(status, { error: { code, message } });
 }
 
 export function sendJson(res: Response, status: number, body: unknown): void {
   res.header('cache-control', 'no-store');
+  res.header('x-content-type-options', 'nosniff');
   res.send(status, body);
 }
 
