@@ -4,13 +4,19 @@
 //
 // Hooks for other page features (quick exit, embedding, deep links):
 // - window.SaferKingstonChat.start(options) starts the chat (the page calls it on load unless the chat
-//   element has data-autostart="false"); options.container, options.onConnected(directLine, store).
+//   element has data-autostart="false"); options.container, options.onConnected(directLine, store),
+//   options.webSocket (false: poll instead).
+//
+// The chat uses the WebSocket stream. Some networks block WebSockets: if nothing at all arrives (not
+// even the welcome) within FALLBACK_AFTER_MS, the page starts again with polling. ?transport=polling
+// in the address forces polling.
 // - window.SaferKingstonChat.clear() ends the conversation and removes it from the page.
 // - document events 'saferkingston:chat-ready' (detail: { directLine, store }) and 'saferkingston:chat-error'.
 (function () {
   'use strict';
 
   const TOKEN_URL = '/api/directline/token';
+  const FALLBACK_AFTER_MS = 8000;
 
   // Colours chosen for WCAG 2.2 AA contrast (see chat.css for the palette).
   const STYLE_OPTIONS = {
@@ -31,7 +37,7 @@
     subtle: '#484f53',
     timestampColor: '#484f53',
     suggestedActionLayout: 'flow',
-    suggestedActionBackground: '#ffffff',
+    suggestedActionBackgroundColor: '#ffffff',
     suggestedActionBorderColor: '#0b4f6c',
     suggestedActionBorderWidth: 2,
     suggestedActionBorderRadius: 6,
@@ -82,14 +88,18 @@
       return undefined;
     }
     try {
+      const forcedPolling = new URLSearchParams(location.search).get('transport') === 'polling';
+      const webSocket = settings.webSocket !== false && !forcedPolling && 'WebSocket' in window;
       const { token, domain } = await fetchToken();
-      const directLine = window.WebChat.createDirectLine({ token, domain: domain || undefined });
+      const directLine = window.WebChat.createDirectLine({ token, domain: domain || undefined, webSocket });
+      if (webSocket) fallBackToPollingIfSilent(directLine, settings);
       const store = window.WebChat.createStore();
+      // A fresh element for each chat, so a restart never renders into a previous chat's tree.
+      const host = document.createElement('div');
+      host.className = 'chat__host';
       container.textContent = '';
-      window.WebChat.renderWebChat(
-        { directLine, store, locale: 'en-GB', styleOptions: STYLE_OPTIONS },
-        container,
-      );
+      container.appendChild(host);
+      window.WebChat.renderWebChat({ directLine, store, locale: 'en-GB', styleOptions: STYLE_OPTIONS }, host);
       current = { directLine, store, container };
       if (typeof settings.onConnected === 'function') settings.onConnected(directLine, store);
       document.dispatchEvent(
@@ -102,6 +112,20 @@
       document.dispatchEvent(new window.CustomEvent('saferkingston:chat-error'));
       return undefined;
     }
+  }
+
+  function fallBackToPollingIfSilent(directLine, settings) {
+    let heard = false;
+    const subscription = directLine.activity$.subscribe(() => {
+      heard = true;
+    });
+    setTimeout(() => {
+      subscription.unsubscribe();
+      if (heard || !current || current.directLine !== directLine) return;
+      console.warn('The chat stream did not connect: switching to polling.');
+      clear();
+      start(Object.assign({}, settings, { webSocket: false }));
+    }, FALLBACK_AFTER_MS);
   }
 
   function clear() {

@@ -148,4 +148,27 @@ describe('the web chat page in Chromium', function () {
     assert.deepEqual(violations, []);
     await page.close();
   });
+
+  it('falls back to polling when the network blocks the WebSocket', async () => {
+    const page = await browser.newPage();
+    let blocked = 0;
+    await page.routeWebSocket(/\/stream/, (socket) => {
+      blocked += 1;
+      void socket.close();
+    });
+    const polls: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'GET' && request.url().includes('/activities?watermark='))
+        polls.push(request.url());
+    });
+    await page.goto(`${app.url}/`);
+    await shown(page, words.welcome[0] as string, 20000);
+    assert.ok(blocked > 0, 'the page tried the WebSocket first');
+    assert.ok(polls.length > 0, 'the welcome came by polling');
+    const input = page.getByRole('textbox').last();
+    await input.fill('help');
+    await input.press('Enter');
+    await shown(page, words.help[0] as string);
+    await page.close();
+  });
 });
