@@ -10,10 +10,12 @@ import type { BotServices } from './bot/services.js';
 import { UnderstandingMiddleware } from './bot/understandingMiddleware.js';
 import type { Config } from './config.js';
 import { loadContent } from './content/content.js';
+import { Insights } from './insights/insights.js';
 import { silentLogger, type Logger } from './logger.js';
 import { knowledgeDir } from './paths.js';
 import type { BotRuntime } from './server/messagesRoute.js';
 import { createServer } from './server/createServer.js';
+import { createStaffSources } from './staff/staffSources.js';
 import { createLowdbStore } from './store/lowdbStore.js';
 import type { Store } from './store/store.js';
 import { KeywordRecogniser } from './understanding/keywordRecogniser.js';
@@ -66,7 +68,7 @@ export function buildRuntime(services: BotServices): BotRuntime {
   const { bot, conversationState, middleware } = createBotParts(services);
   const errorText = services.content.conversation.error;
   const adapter = createAdapter(services.config, services.logger, conversationState, errorText, middleware);
-  return { adapter, bot };
+  return { adapter, bot, services, staffSources: createStaffSources(services) };
 }
 
 export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
@@ -85,13 +87,15 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   try {
     const content = await loadContent(options.knowledgeDir ?? knowledgeDir);
     store = await createStore(config);
+    const now = options.now ?? (() => new Date());
     const services: BotServices = {
       config,
       content,
       store,
       recogniser: createRecogniser(),
       logger,
-      now: options.now ?? (() => new Date()),
+      insights: new Insights(store.records, now, logger),
+      now,
     };
     runtime = buildRuntime(services);
     const ready = runtime;

@@ -2,7 +2,9 @@
 import restify, { type Server } from 'restify';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
+import { registerStaffRoutes } from '../staff/staffRoutes.js';
 import { registerHealthRoute } from './healthRoute.js';
+import { registerPrivacyRoute } from './privacyRoute.js';
 import { registerMessagesRoute, type BotRuntime } from './messagesRoute.js';
 import { registerWebChat } from './webChat.js';
 
@@ -16,6 +18,18 @@ export function createServer(
   server.pre(restify.plugins.pre.dedupeSlashes());
   registerHealthRoute(server, () => getRuntime() !== undefined);
   registerMessagesRoute(server, getRuntime, logger);
+  registerPrivacyRoute(server, () => getRuntime()?.services);
+  if (config.STAFF_TOKEN) {
+    const secureCookies = config.PUBLIC_URL?.startsWith('https://') ?? false;
+    registerStaffRoutes(
+      server,
+      config.STAFF_TOKEN,
+      () => getRuntime()?.services,
+      () => getRuntime()?.staffSources,
+      secureCookies,
+      logger,
+    );
+  }
   // The chat page, and in local mode the Direct Line inside this service. Its open streams would keep
   // server.close() waiting, so closing the server ends them first.
   const webChat = registerWebChat(server, config);
