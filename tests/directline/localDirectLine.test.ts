@@ -188,6 +188,38 @@ describe('local Direct Line with the botframework-directlinejs client', () => {
       assert.equal(response.status, 404);
     });
 
+    it('lets the bot update and delete its own activities through the connector endpoints', async () => {
+      const { token, conversationId } = await generateToken();
+      await fetch(`${bot.origin}/v3/directline/conversations`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+      });
+      const connector = `${bot.origin}/v3/conversations/${conversationId}/activities`;
+      const posted = await fetch(connector, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 'message', text: 'draft' }),
+      });
+      const { id } = (await posted.json()) as { id: string };
+      const texts = async () => {
+        const set = (await (await activities(conversationId, token)).json()) as {
+          activities: { id: string; text?: string }[];
+        };
+        return set.activities.filter((a) => a.id === id).map((a) => a.text);
+      };
+      assert.deepEqual(await texts(), ['draft']);
+      const updated = await fetch(`${connector}/${encodeURIComponent(id)}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 'message', text: 'final' }),
+      });
+      assert.equal(updated.status, 200);
+      assert.deepEqual(await texts(), ['final']);
+      const deleted = await fetch(`${connector}/${encodeURIComponent(id)}`, { method: 'DELETE' });
+      assert.equal(deleted.status, 200);
+      assert.deepEqual(await texts(), []);
+    });
+
     it('reconnects with a watermark and gets only what came after it', async () => {
       const chat = await client(false);
       await chat.waitFor((a) => textOf(a) === ECHO_WELCOME, 'the welcome');
