@@ -19,6 +19,11 @@ import type { JourneyOptions } from './journeyOptions.js';
 import { menuMessage, paragraphs } from './menu.js';
 
 export const MAIN_DIALOG = 'main';
+
+/** What the routing waterfall remembers between its steps. */
+interface StepValues {
+  journey?: JourneyRoute;
+}
 const ROUTE_WATERFALL = 'main-route';
 
 export function isJourney(route: Route): route is JourneyRoute {
@@ -58,17 +63,21 @@ export class MainDialog extends ComponentDialog {
     await dc.beginDialog(this.id, { route, ...options });
   }
 
+  private async beginJourney(step: WaterfallStepContext, route: JourneyRoute, options: JourneyOptions) {
+    (step.values as StepValues).journey = route;
+    const channel = step.context.activity.channelId;
+    await this.services.insights.record({ type: 'journey_started', journey: route, channel });
+    return step.beginDialog(route, options);
+  }
+
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const opened = step.options as ({ route?: JourneyRoute } & JourneyOptions) | undefined;
-    if (opened?.route)
-      return step.beginDialog(opened.route, { start: opened.start } satisfies JourneyOptions);
+    if (opened?.route) return this.beginJourney(step, opened.route, { start: opened.start });
 
     const understood = getUnderstanding(step.context);
     const { conversation } = this.services.content;
     const route = understood?.route ?? 'help';
-    if (isJourney(route)) {
-      return step.beginDialog(route, { utterance: step.context.activity.text } satisfies JourneyOptions);
-    }
+    if (isJourney(route)) return this.beginJourney(step, route, { utterance: step.context.activity.text });
     switch (route) {
       case 'greeting':
         await step.context.sendActivity(menuMessage(conversation, paragraphs(conversation.welcome)));
@@ -94,7 +103,14 @@ export class MainDialog extends ComponentDialog {
     return step.endDialog();
   }
 
+  /** A journey that reached its end returns { completed: true }; staff see it as completed. */
   private async endStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const result = step.result as { completed?: boolean } | undefined;
+    const { journey } = step.values as StepValues;
+    if (result?.completed && journey) {
+      const channel = step.context.activity.channelId;
+      await this.services.insights.record({ type: 'journey_completed', journey, channel });
+    }
     return step.endDialog(step.result);
   }
 }
