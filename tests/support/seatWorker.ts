@@ -16,6 +16,10 @@ export interface SeatWorkerJob {
   seats: number;
   /** The people this process books for; each books once. */
   people: string[];
+  /** Spread the people over this many events (eventId-0, eventId-1, ...) instead of one. */
+  events?: number;
+  /** At most this many bookings under way at once (default: all at once). */
+  inFlight?: number;
 }
 
 export interface SeatEvent {
@@ -69,14 +73,21 @@ async function main(): Promise<void> {
   const started = performance.now();
   const outcomes: Record<string, SeatOutcome> = {};
   const errors: string[] = [];
-  await Promise.all(
-    job.people.map(async (person) => {
+  let next = 0;
+  const book = async () => {
+    while (next < job.people.length) {
+      const i = next++;
+      const person = job.people[i];
+      const eventId = job.events ? `${job.eventId}-${i % job.events}` : job.eventId;
       try {
-        outcomes[person] = await bookSeat(store.records, job, person);
+        outcomes[person] = await bookSeat(store.records, { ...job, eventId }, person);
       } catch (error) {
         errors.push(`${person}: ${(error as Error).message}`);
       }
-    }),
+    }
+  };
+  await Promise.all(
+    Array.from({ length: Math.min(job.inFlight ?? job.people.length, job.people.length) }, book),
   );
   const elapsedMs = performance.now() - started;
   await store.close();

@@ -1,0 +1,177 @@
+// Issue 9 benchmark: record updates per second and booking-like contended updates on the Azure
+// Blob store (against Azurite) beside lowdb, in one process and in two processes sharing one
+// Azurite, with the ETag conflicts the blob store met and retried. Prints one JSON line.
+// Run: npm run build && npm run bench:storage   (BENCH_SCALE=0.2 for a quick run)
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createBlobStore } from '../src/store/blobStore.js';
+import { createLowdbStore } from '../src/store/lowdbStore.js';
+import type { Store } from '../src/store/store.js';
+import { startAzurite, type Azurite } from '../tests/support/azurite.js';
+import { bookSeat, type SeatEvent, type SeatWorkerJob } from '../tests/support/seatWorker.js';
+import { runSeatWorkers } from '../tests/support/seatWorkers.js';
+
+const SCALE = Number(process.env.BENCH_SCALE ?? 1);
+const UPDATES = Math.max(100, Math.round(2000 * SCALE));
+const DOCUMENTS = 100;
+const IN_FLIGHT = 50;
+const BOOKINGS = 200;
+const SEATS = 20;
+
+const round = (n: number, digits = 0) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/** Runs `count` tasks with at most `limit` at once. */
+async function pool(count: number, limit: number, task: (i: number) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, count) }, async () => {
+      while (next < count) await task(next++);
+    }),
+  );
+}
+
+/** Independent updates: counters spread over DOCUMENTS documents, IN_FLIGHT at a time. */
+async function updatesPerSecond(store: Store): Promise<number> {
+  const started = performance.now();
+  await pool(UPDATES, IN_FLIGHT, (i) =>
+    store.records.update<{ n: number }, void>('bench-counters', `c${i % DOCUMENTS}`, (cur) => ({
+      value: { n: (cur?.n ?? 0) + 1 },
+      result: undefined,
+    })),
+  );
+  return round(UPDATES / ((performance.now() - started) / 1000));
+}
+
+interface Contended {
+  bookingsPerSec: number;
+  granted: number;
+  waiting: number;
+  correct: boolean;
+}
+
+/** BOOKINGS people book SEATS seats on one event, all at once. */
+async function contendedBookings(store: Store): Promise<Contended> {
+  const job = { collection: 'bench-events', eventId: `e-${randomUUID()}`, seats: SEATS };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: BOOKINGS }, (_, i) => bookSeat(store.records, job, `p${i}`)));
+  const elapsed = performance.now() - started;
+  const event = await store.records.get<SeatEvent>(job.collection, job.eventId);
+  return check(event, elapsed);
+}
+
+function check(event: SeatEvent | undefined, elapsedMs: number): Contended {
+  const granted = event?.granted.length ?? 0;
+  const waiting = event?.waiting.length ?? 0;
+  const everyone = new Set([...(event?.granted ?? []), ...(event?.waiting ?? [])]);
+  return {
+    bookingsPerSec: round(BOOKINGS / (elapsedMs / 1000)),
+    granted,
+    waiting,
+    correct: granted === SEATS && waiting === BOOKINGS - SEATS && everyone.size === BOOKINGS,
+  };
+}
+
+async function lowdb() {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'skbench-lowdb-'));
+  const store = await createLowdbStore(dir);
+  try {
+    return { updatesPerSec: await updatesPerSecond(store), contended: await contendedBookings(store) };
+  } finally {
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function blobOneProcess(azurite: Azurite) {
+  const store = await createBlobStore({
+    connectionString: azurite.connectionString,
+    containerName: `b-${randomUUID()}`,
+  });
+  try {
+    const updatesPerSec = await updatesPerSecond(store);
+    // One process queues changes to one document itself, so it meets no conflicts here.
+    const contended = await contendedBookings(store);
+    return { updatesPerSec, contended, ...store.stats };
+  } finally {
+    await store.close();
+  }
+}
+
+/** Two processes on one Azurite: the same bookings split between them, on one event or spread. */
+async function blobTwoProcesses(azurite: Azurite, events?: number) {
+  const containerName = `b2-${randomUUID()}`;
+  const people = Array.from({ length: events ? UPDATES : BOOKINGS }, (_, i) => `p${i}`);
+  const base: Omit<SeatWorkerJob, 'people'> = {
+    connectionString: azurite.connectionString,
+    containerName,
+    collection: 'bench-events',
+    eventId: 'e',
+    seats: events ? UPDATES : SEATS,
+    events,
+    inFlight: events ? IN_FLIGHT / 2 : undefined,
+  };
+  const reports = await runSeatWorkers([
+    { ...base, people: people.filter((_, i) => i % 2 === 0) },
+    { ...base, people: people.filter((_, i) => i % 2 === 1) },
+  ]);
+  const elapsed = Math.max(...reports.map((r) => r.elapsedMs));
+  const conflicts = reports.reduce((n, r) => n + r.conflicts, 0);
+  const exhausted = reports.reduce((n, r) => n + r.exhausted, 0);
+  const errors = reports.reduce((n, r) => n + r.errors.length, 0);
+  if (events)
+    return {
+      updatesPerSec: round(people.length / (elapsed / 1000)),
+      documents: events,
+      conflicts,
+      exhausted,
+      errors,
+    };
+  const store = await createBlobStore({ connectionString: azurite.connectionString, containerName });
+  const event = await store.records.get<SeatEvent>('bench-events', 'e');
+  await store.close();
+  return {
+    ...check(event, elapsed),
+    conflicts,
+    conflictsPerBooking: round(conflicts / BOOKINGS, 2),
+    exhausted,
+    errors,
+  };
+}
+
+async function main(): Promise<void> {
+  const result: Record<string, unknown> = {
+    bench: 'storage',
+    node: process.version,
+    updates: UPDATES,
+    documents: DOCUMENTS,
+    inFlight: IN_FLIGHT,
+    bookings: BOOKINGS,
+    seats: SEATS,
+    lowdb: await lowdb(),
+  };
+  let azurite: Azurite | undefined;
+  try {
+    azurite = await startAzurite();
+  } catch (error) {
+    result.blob = { skipped: `Azurite could not start: ${(error as Error).message}` };
+  }
+  if (azurite) {
+    try {
+      result.blobOneProcess = await blobOneProcess(azurite);
+      result.blobTwoProcesses = {
+        spread: await blobTwoProcesses(azurite, DOCUMENTS),
+        contended: await blobTwoProcesses(azurite),
+      };
+    } finally {
+      await azurite.stop();
+    }
+  }
+  console.log(JSON.stringify(result));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
