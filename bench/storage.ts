@@ -3,15 +3,18 @@
 // Azurite, with the ETag conflicts the blob store met and retried. Prints one JSON line.
 // Run: npm run build && npm run bench:storage   (BENCH_SCALE=0.2 for a quick run)
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import autocannon from 'autocannon';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
+import { projectRoot } from '../src/paths.js';
 import { createBlobStore } from '../src/store/blobStore.js';
 import { createLowdbStore } from '../src/store/lowdbStore.js';
 import type { Store } from '../src/store/store.js';
 import { startAzurite, type Azurite } from '../tests/support/azurite.js';
 import { bookSeat, type SeatEvent, type SeatWorkerJob } from '../tests/support/seatWorker.js';
 import { runSeatWorkers } from '../tests/support/seatWorkers.js';
+import { messageBody, startServer, stopServer } from './support/processes.js';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const UPDATES = Math.max(100, Math.round(2000 * SCALE));
@@ -19,6 +22,9 @@ const DOCUMENTS = 100;
 const IN_FLIGHT = 50;
 const BOOKINGS = 200;
 const SEATS = 20;
+const MESSAGE_SECONDS = Math.max(2, Math.round(5 * SCALE));
+const CONNECTIONS = 10;
+const BOT = path.join(projectRoot, 'dist/src/index.js');
 
 const round = (n: number, digits = 0) => Math.round(n * 10 ** digits) / 10 ** digits;
 
@@ -140,6 +146,71 @@ async function blobTwoProcesses(azurite: Azurite, events?: number) {
   };
 }
 
+interface MessageLoad {
+  rps: number;
+  medianMs: number;
+  p99Ms: number;
+  errors: number;
+}
+
+/** /api/messages turns (expectReplies) in 200 conversations, so state is read and written each time. */
+async function messageLoad(url: string, connections: number, prefix: string): Promise<MessageLoad> {
+  let n = 0;
+  const result = await autocannon({
+    url: `${url}/api/messages`,
+    connections,
+    duration: MESSAGE_SECONDS,
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (req) => ({ ...req, body: messageBody('help', `${prefix}-${n++ % 200}`) }),
+      },
+    ],
+  });
+  return {
+    rps: Math.round(result.requests.average),
+    medianMs: result.latency.p50,
+    p99Ms: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+/** The real service, one process on lowdb, one on blob, and two on one blob container. */
+async function messages(azurite: Azurite | undefined) {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'skbench-msg-'));
+  const out: Record<string, unknown> = { seconds: MESSAGE_SECONDS, connections: CONNECTIONS };
+  try {
+    const lowdbBot = await startServer(BOT, { DATA_DIR: dir });
+    out.lowdb = await messageLoad(lowdbBot.url, CONNECTIONS, 'lowdb');
+    await stopServer(lowdbBot);
+    if (!azurite) return out;
+    const env = {
+      STORAGE: 'blob',
+      AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString,
+      AZURE_STORAGE_CONTAINER: `m-${randomUUID()}`,
+    };
+    const one = await startServer(BOT, env);
+    out.blobOneProcess = await messageLoad(one.url, CONNECTIONS, 'blob1');
+    const two = await startServer(BOT, env);
+    // The same total connections, half to each process, as a load balancer would spread them.
+    const [a, b] = await Promise.all([
+      messageLoad(one.url, CONNECTIONS / 2, 'blob2a'),
+      messageLoad(two.url, CONNECTIONS / 2, 'blob2b'),
+    ]);
+    out.blobTwoProcesses = {
+      rps: a.rps + b.rps,
+      medianMs: Math.max(a.medianMs, b.medianMs),
+      p99Ms: Math.max(a.p99Ms, b.p99Ms),
+      errors: a.errors + b.errors,
+    };
+    await Promise.all([stopServer(one), stopServer(two)]);
+    return out;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const result: Record<string, unknown> = {
     bench: 'storage',
@@ -156,6 +227,7 @@ async function main(): Promise<void> {
     azurite = await startAzurite();
   } catch (error) {
     result.blob = { skipped: `Azurite could not start: ${(error as Error).message}` };
+    result.messages = await messages(undefined);
   }
   if (azurite) {
     try {
@@ -164,6 +236,7 @@ async function main(): Promise<void> {
         spread: await blobTwoProcesses(azurite, DOCUMENTS),
         contended: await blobTwoProcesses(azurite),
       };
+      result.messages = await messages(azurite);
     } finally {
       await azurite.stop();
     }
