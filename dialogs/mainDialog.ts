@@ -14,6 +14,12 @@ import type { BotServices } from '../src/bot/services.js';
 import { getUnderstanding } from '../src/bot/turnUnderstanding.js';
 import { JOURNEY_ROUTES, type JourneyRoute } from '../src/content/conversation.js';
 import type { Route } from '../src/understanding/types.js';
+import {
+  FEEDBACK_DIALOG,
+  FeedbackDialog,
+  type FeedbackOptions,
+  type FeedbackResult,
+} from './feedbackDialog.js';
 import { journeyFactories } from './journeyRegistry.js';
 import type { JourneyOptions } from './journeyOptions.js';
 import { menuMessage, paragraphs } from './menu.js';
@@ -34,8 +40,13 @@ export class MainDialog extends ComponentDialog {
   constructor(private readonly services: BotServices) {
     super(MAIN_DIALOG);
     for (const factory of Object.values(journeyFactories)) this.addDialog(factory(services));
+    this.addDialog(new FeedbackDialog(services));
     this.addDialog(
-      new WaterfallDialog(ROUTE_WATERFALL, [this.routeStep.bind(this), this.endStep.bind(this)]),
+      new WaterfallDialog(ROUTE_WATERFALL, [
+        this.routeStep.bind(this),
+        this.feedbackStep.bind(this),
+        this.endStep.bind(this),
+      ]),
     );
     this.initialDialogId = ROUTE_WATERFALL;
   }
@@ -103,14 +114,19 @@ export class MainDialog extends ComponentDialog {
     return step.endDialog();
   }
 
-  /** A journey that reached its end returns { completed: true }; staff see it as completed. */
-  private async endStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  /** A journey that reached its end returns { completed: true }: count it and ask if it helped. */
+  private async feedbackStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const result = step.result as { completed?: boolean } | undefined;
     const { journey } = step.values as StepValues;
-    if (result?.completed && journey) {
-      const channel = step.context.activity.channelId;
-      await this.services.insights.record({ type: 'journey_completed', journey, channel });
-    }
-    return step.endDialog(step.result);
+    if (!result?.completed || !journey) return step.endDialog(step.result);
+    const channel = step.context.activity.channelId;
+    await this.services.insights.record({ type: 'journey_completed', journey, channel });
+    return step.beginDialog(FEEDBACK_DIALOG, { journey } satisfies FeedbackOptions);
+  }
+
+  /** Someone who answered "Did this help?" with a new question gets that question answered. */
+  private async endStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    if ((step.result as FeedbackResult | undefined)?.passOn) return step.replaceDialog(ROUTE_WATERFALL);
+    return step.endDialog();
   }
 }
