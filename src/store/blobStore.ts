@@ -177,6 +177,8 @@ class BlobRecords implements RecordStore {
           if (await this.tryWrite(blob, before, value, writeId)) return result;
           previous = { writeId, result };
           if (attempt >= this.policy.maxAttempts) {
+            // Before reporting "not saved", make sure the last attempt did not land after all.
+            if ((await this.read<T>(blob)).writeId === writeId) return result;
             this.stats.exhausted += 1;
             throw new ConcurrencyError(collection, id, attempt);
           }
