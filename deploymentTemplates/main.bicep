@@ -69,6 +69,11 @@ param storageContainerName string = 'safer-kingston'
 ])
 param storageSku string = 'Standard_ZRS'
 
+@description('Days to keep workshop bookings after the session, and volunteering interest after it was passed on.')
+@minValue(1)
+@maxValue(3650)
+param retentionDays int = 90
+
 @description('How much the service logs: debug, info, warn or error.')
 @allowed([
   'debug'
@@ -301,6 +306,10 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         {
           name: 'STAFF_TOKEN'
           value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=${staffTokenSecret.name})'
+        }
+        {
+          name: 'RETENTION_DAYS'
+          value: string(retentionDays)
         }
         {
           name: 'LOG_LEVEL'

@@ -1,16 +1,21 @@
 // Everything in knowledge/, loaded and validated once at start-up. Each journey adds its own part.
 import { knowledgeDir as defaultKnowledgeDir } from '../paths.js';
 import { loadConversation, type ConversationText } from './conversation.js';
+import { loadPrivacyNotice, type PrivacyNotice } from './privacyNotice.js';
 import { loadServices, type ServiceDirectory } from './services.js';
 
 export interface Content {
   services: ServiceDirectory;
   conversation: ConversationText;
+  privacyNotice: PrivacyNotice;
 }
 
 /** Loads and validates all content; throws a ContentError naming file, entry and field. */
 export async function loadContent(knowledgeDir: string = defaultKnowledgeDir): Promise<Content> {
   const services = await loadServices(knowledgeDir);
-  const conversation = await loadConversation(knowledgeDir, services);
-  return { services, conversation };
+  const [conversation, privacyNotice] = await Promise.all([
+    loadConversation(knowledgeDir, services),
+    loadPrivacyNotice(knowledgeDir),
+  ]);
+  return { services, conversation, privacyNotice };
 }

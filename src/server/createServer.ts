@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { registerStaffRoutes } from '../staff/staffRoutes.js';
 import { registerHealthRoute } from './healthRoute.js';
+import { registerPrivacyRoute } from './privacyRoute.js';
 import { registerMessagesRoute, type BotRuntime } from './messagesRoute.js';
 
 export function createServer(
@@ -16,6 +17,7 @@ export function createServer(
   server.pre(restify.plugins.pre.dedupeSlashes());
   registerHealthRoute(server, () => getRuntime() !== undefined);
   registerMessagesRoute(server, getRuntime, logger);
+  registerPrivacyRoute(server, () => getRuntime()?.services);
   if (config.STAFF_TOKEN) {
     const secureCookies = config.PUBLIC_URL?.startsWith('https://') ?? false;
     registerStaffRoutes(
