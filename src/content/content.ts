@@ -1,5 +1,6 @@
 // Everything in knowledge/, loaded and validated once at start-up. Each journey adds its own part.
 import { knowledgeDir as defaultKnowledgeDir } from '../paths.js';
+import { loadPlanGuide, type PlanGuide } from '../plan/planGuide.js';
 import { loadConversation, type ConversationText } from './conversation.js';
 import { loadPrivacyNotice, type PrivacyNotice } from './privacyNotice.js';
 import { loadServices, type ServiceDirectory } from './services.js';
@@ -8,14 +9,17 @@ export interface Content {
   services: ServiceDirectory;
   conversation: ConversationText;
   privacyNotice: PrivacyNotice;
+  /** The partnership plan 2024-2029: topics, passages and their search (knowledge/plan/). */
+  plan: PlanGuide;
 }
 
 /** Loads and validates all content; throws a ContentError naming file, entry and field. */
 export async function loadContent(knowledgeDir: string = defaultKnowledgeDir): Promise<Content> {
   const services = await loadServices(knowledgeDir);
-  const [conversation, privacyNotice] = await Promise.all([
+  const [conversation, privacyNotice, plan] = await Promise.all([
     loadConversation(knowledgeDir, services),
     loadPrivacyNotice(knowledgeDir),
+    loadPlanGuide(knowledgeDir),
   ]);
-  return { services, conversation, privacyNotice };
+  return { services, conversation, privacyNotice, plan };
 }
