@@ -4,6 +4,10 @@ import { loadPlanGuide, type PlanGuide } from '../plan/planGuide.js';
 import { loadConversation, type ConversationText } from './conversation.js';
 import { loadPrivacyNotice, type PrivacyNotice } from './privacyNotice.js';
 import { loadServices, type ServiceDirectory } from './services.js';
+import { loadSignupText, type SignupText } from './signupText.js';
+import { loadVolunteering, type VolunteerRoles } from './volunteering.js';
+import { loadWards, type WardList } from './wards.js';
+import { loadWorkshops, type WorkshopCatalogue } from './workshops.js';
 
 export interface Content {
   services: ServiceDirectory;
@@ -11,15 +15,23 @@ export interface Content {
   privacyNotice: PrivacyNotice;
   /** The partnership plan 2024-2029: topics, passages and their search (knowledge/plan/). */
   plan: PlanGuide;
+  workshops: WorkshopCatalogue;
+  volunteering: VolunteerRoles;
+  wards: WardList;
+  signups: SignupText;
 }
 
 /** Loads and validates all content; throws a ContentError naming file, entry and field. */
 export async function loadContent(knowledgeDir: string = defaultKnowledgeDir): Promise<Content> {
   const services = await loadServices(knowledgeDir);
-  const [conversation, privacyNotice, plan] = await Promise.all([
+  const [conversation, privacyNotice, plan, workshops, volunteering, wards, signups] = await Promise.all([
     loadConversation(knowledgeDir, services),
     loadPrivacyNotice(knowledgeDir),
     loadPlanGuide(knowledgeDir),
+    loadWorkshops(knowledgeDir),
+    loadVolunteering(knowledgeDir),
+    loadWards(knowledgeDir),
+    loadSignupText(knowledgeDir),
   ]);
-  return { services, conversation, privacyNotice, plan };
+  return { services, conversation, privacyNotice, plan, workshops, volunteering, wards, signups };
 }
