@@ -1,6 +1,8 @@
 // Issue 9 benchmark: record updates per second and booking-like contended updates on the Azure
 // Blob store (against Azurite) beside lowdb, in one process and in two processes sharing one
-// Azurite, with the ETag conflicts the blob store met and retried. Prints one JSON line.
+// Azurite, with the ETag conflicts the blob store met and retried: straight through the store,
+// as workshop bookings through /api/messages (the signups journey's one-step form, the real bot),
+// and as ordinary message turns. Prints one JSON line.
 // Run: npm run build && npm run bench:storage   (BENCH_SCALE=0.2 for a quick run)
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
@@ -14,6 +16,9 @@ import type { Store } from '../src/store/store.js';
 import { startAzurite, type Azurite } from '../tests/support/azurite.js';
 import { bookSeat, type SeatEvent, type SeatWorkerJob } from '../tests/support/seatWorker.js';
 import { runSeatWorkers } from '../tests/support/seatWorkers.js';
+import { startBookingBot, type BookingBot } from '../tests/support/bookingBots.js';
+import { SESSIONS_COLLECTION, type SessionDocument } from '../src/signups/bookingRecords.js';
+import { bookingActivity } from './support/bookingKnowledge.js';
 import { messageBody, startServer, stopServer } from './support/processes.js';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
@@ -25,6 +30,12 @@ const SEATS = 20;
 const MESSAGE_SECONDS = Math.max(2, Math.round(5 * SCALE));
 const CONNECTIONS = 10;
 const BOT = path.join(projectRoot, 'dist/src/index.js');
+
+function mergeCounts(counts: Record<string, number>[]): Record<string, number> {
+  const total: Record<string, number> = {};
+  for (const c of counts) for (const [k, n] of Object.entries(c)) total[k] = (total[k] ?? 0) + n;
+  return total;
+}
 
 const round = (n: number, digits = 0) => Math.round(n * 10 ** digits) / 10 ** digits;
 
@@ -146,6 +157,70 @@ async function blobTwoProcesses(azurite: Azurite, events?: number) {
   };
 }
 
+const HTTP_IN_FLIGHT = 20;
+const HTTP_SESSION = { id: 'bench-twenty', capacity: SEATS, maxSeatsPerBooking: 1 };
+
+/** BOOKINGS one-step booking forms for SEATS seats, HTTP_IN_FLIGHT at a time, spread over the bots. */
+async function httpBookings(bots: BookingBot[], open: () => Promise<Store>) {
+  let errors = 0;
+  const started = performance.now();
+  await pool(BOOKINGS, HTTP_IN_FLIGHT, async (i) => {
+    const res = await fetch(`${bots[i % bots.length].url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(bookingActivity(HTTP_SESSION.id, `bench-${i}`)),
+    });
+    if (!res.ok) errors++;
+    await res.arrayBuffer();
+  });
+  const elapsed = performance.now() - started;
+  const stats = await Promise.all(bots.map((b) => b.stop()));
+  const store = await open();
+  const doc = await store.records.get<SessionDocument>(SESSIONS_COLLECTION, HTTP_SESSION.id);
+  await store.close();
+  const booked = doc?.entries.filter((e) => e.status === 'booked').length ?? 0;
+  const waiting = doc?.entries.filter((e) => e.status === 'waiting').length ?? 0;
+  return {
+    bookingsPerSec: round(BOOKINGS / (elapsed / 1000)),
+    booked,
+    waiting,
+    correct: booked === SEATS && waiting === BOOKINGS - SEATS && errors === 0,
+    conflicts: stats.reduce((n, s) => n + s.conflicts, 0),
+    exhausted: stats.reduce((n, s) => n + s.exhausted, 0),
+    conflictsByCollection: mergeCounts(stats.map((s) => s.byCollection)),
+    errors,
+  };
+}
+
+async function bookingsOverHttp(azurite: Azurite | undefined) {
+  const out: Record<string, unknown> = { inFlight: HTTP_IN_FLIGHT };
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'skbench-httpbook-'));
+  try {
+    out.lowdb = await httpBookings([await startBookingBot({ DATA_DIR: dir }, [HTTP_SESSION])], () =>
+      createLowdbStore(dir),
+    );
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  if (!azurite) return out;
+  const blob = (containerName: string) => ({
+    env: {
+      STORAGE: 'blob',
+      AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString,
+      AZURE_STORAGE_CONTAINER: containerName,
+    },
+    open: () => createBlobStore({ connectionString: azurite.connectionString, containerName }),
+  });
+  const one = blob(`h1-${randomUUID()}`);
+  out.blobOneProcess = await httpBookings([await startBookingBot(one.env, [HTTP_SESSION])], one.open);
+  const two = blob(`h2-${randomUUID()}`);
+  out.blobTwoProcesses = await httpBookings(
+    await Promise.all([startBookingBot(two.env, [HTTP_SESSION]), startBookingBot(two.env, [HTTP_SESSION])]),
+    two.open,
+  );
+  return out;
+}
+
 interface MessageLoad {
   rps: number;
   medianMs: number;
@@ -227,6 +302,7 @@ async function main(): Promise<void> {
     azurite = await startAzurite();
   } catch (error) {
     result.blob = { skipped: `Azurite could not start: ${(error as Error).message}` };
+    result.bookingsOverHttp = await bookingsOverHttp(undefined);
     result.messages = await messages(undefined);
   }
   if (azurite) {
@@ -236,6 +312,7 @@ async function main(): Promise<void> {
         spread: await blobTwoProcesses(azurite, DOCUMENTS),
         contended: await blobTwoProcesses(azurite),
       };
+      result.bookingsOverHttp = await bookingsOverHttp(azurite);
       result.messages = await messages(azurite);
     } finally {
       await azurite.stop();

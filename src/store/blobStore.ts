@@ -130,6 +130,7 @@ class BlobRecords implements RecordStore {
 
   /** One attempt: true when written (or nothing to write), false on a conflict. */
   private async tryWrite<T>(
+    collection: string,
     blob: BlobClient,
     before: Snapshot<T>,
     value: T | undefined,
@@ -151,6 +152,7 @@ class BlobRecords implements RecordStore {
       // 404: the blob we read was deleted meanwhile (a conditional delete or overwrite of it fails).
       if (isConflict(error) || isNotFound(error)) {
         this.stats.conflicts += 1;
+        this.stats.byCollection[collection] = (this.stats.byCollection[collection] ?? 0) + 1;
         return false;
       }
       throw error;
@@ -174,7 +176,7 @@ class BlobRecords implements RecordStore {
           if (previous && before.writeId === previous.writeId) return previous.result;
           const { value, result } = change(before.value);
           const writeId = randomUUID();
-          if (await this.tryWrite(blob, before, value, writeId)) return result;
+          if (await this.tryWrite(collection, blob, before, value, writeId)) return result;
           previous = { writeId, result };
           if (attempt >= this.policy.maxAttempts) {
             // Before reporting "not saved", make sure the last attempt did not land after all.
@@ -230,7 +232,7 @@ export async function createBlobStore(options: BlobStoreOptions): Promise<BlobSt
     );
   }
   const writes = new InFlightWrites();
-  const stats: ConflictStats = { conflicts: 0, exhausted: 0 };
+  const stats: ConflictStats = { conflicts: 0, exhausted: 0, byCollection: {} };
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   return {
     botState: new BlobBotState(

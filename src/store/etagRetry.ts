@@ -19,6 +19,8 @@ export interface ConflictStats {
   conflicts: number;
   /** Updates that gave up after `maxAttempts` conflicts. */
   exhausted: number;
+  /** Conflicts per record collection: which documents are contended. */
+  byCollection: Record<string, number>;
 }
 
 /** Thrown when an update met a conflict on every attempt. The change was not written. */

@@ -17,7 +17,11 @@ process.once('SIGTERM', () => {
   void (async () => {
     await app.close();
     await rm(knowledgeDir, { recursive: true, force: true });
-    const stats = (app.services.store as { stats?: ConflictStats }).stats ?? { conflicts: 0, exhausted: 0 };
+    const stats = (app.services.store as { stats?: ConflictStats }).stats ?? {
+      conflicts: 0,
+      exhausted: 0,
+      byCollection: {},
+    };
     process.stdout.write(`${JSON.stringify(stats)}\n`);
     process.exit(0);
   })();
