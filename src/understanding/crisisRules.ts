@@ -21,7 +21,7 @@ const PERSON =
   '(he|she|they|him|her|them|my (partner|husband|wife|boyfriend|girlfriend|ex|fiance|fiancee|father|mother|stepdad|stepfather|stepmum|stepmother|step father|step mother|brother|sister|son|daughter|uncle|carer|flatmate|housemate|family)|my (ex )?(partner|husband|wife|boyfriend|girlfriend))';
 const WEAPON =
   '(knife|knives|blade|machete|sword|gun|guns|firearm|shotgun|pistol|rifle|axe|weapon|weapons|bat|hammer|acid|crossbow)';
-const SELF = '(my ?self|me self|meself)';
+const SELF = '(my ?self|me self|meself|himself|herself|themselves|themself)';
 
 const RULES: Rule[] = [
   // self-harm and suicide, including coded and indirect forms
@@ -29,7 +29,7 @@ const RULES: Rule[] = [
     id: 'harm-self',
     kind: 'self-harm',
     pattern: new RegExp(
-      `\\b(kill|killing|killed|hurt|hurting|harm|harming|cut|cutting|burn|burning|end|ending|hang|hanging|drown|drowning|poison|poisoning|starve|starving|shoot|stab|stabbing|strangle|suffocate|overdose) ${SELF}\\b`,
+      `(?<!\\b(getting|get|got|gets) )\\b(kill|killing|killed|hurt|hurting|harm|harming|cut|cutting|burn|burning|end|ending|hang|hanging|drown|drowning|poison|poisoning|starve|starving|shoot|stab|stabbing|strangle|suffocate|overdose) ${SELF}\\b`,
     ),
   },
   { id: 'suicide', kind: 'self-harm', pattern: /\bsuicid(e|al|ally)\b/ },
@@ -74,7 +74,7 @@ const RULES: Rule[] = [
     id: 'pills',
     kind: 'self-harm',
     pattern:
-      /\b(take|taking|took|swallow|swallowed|swallowing|necked|stockpiling|saving up|saved up|hoarding) (all |a |the |my |loads of |lots of |a load of |a bunch of |a handful of |a whole |some |enough |too many )*(pills|tablets|paracetamol|meds|medication|sleeping pills|box of pills)\b/,
+      /\b(take|taking|took|taken|swallow|swallowed|swallowing|necked|stockpiling|saving up|saved up|hoarding) (all |a |the |my |loads of |lots of |a load of |a bunch of |a handful of |a whole |some |enough |too many )*(pills|tablets|paracetamol|meds|medication|sleeping pills|box of pills)\b/,
   },
   { id: 'overdose', kind: 'self-harm', pattern: /\b(overdose|overdosed|overdosing|od(ed|d|'d)?)\b/ },
   {
@@ -142,7 +142,7 @@ const RULES: Rule[] = [
     id: 'abuse-fear',
     kind: 'abuse',
     pattern: new RegExp(
-      `\\b(scared|afraid|frightened|terrified|petrified|fear) (of|to go home|to go back home|to be at home|to leave|what ${PERSON} will do|for my life)( ${PERSON})?\\b`,
+      `\\b(scared|afraid|frightened|terrified|petrified|fear|fearing) (of ${PERSON}|to go home|to go back home|to be at home|to leave (him|her|them|home|the house)|what ${PERSON} (will|might|is going to) do|for my life|${PERSON} (will|might|is going to) (find|hurt|kill|come back))\\b`,
     ),
   },
   {
@@ -178,7 +178,7 @@ const RULES: Rule[] = [
     kind: 'danger',
     onlyIfCurrent: true,
     pattern:
-      /\b(am|is|are|being|getting|get|been) (being )?(attacked|assaulted|beaten( up)?|battered|mugged|robbed|stabbed|shot|followed|chased|stalked|raped|kidnapped|abducted|jumped|strangled|choked|hurt|threatened|dragged|held hostage|trafficked)\b/,
+      /(?<!\b(of|about|without|avoid|risk|from|fear) )\b(am|is|are|being|getting|been) (being )?(attacked|assaulted|beaten( up)?|battered|mugged|robbed|stabbed|shot|followed|chased|stalked|raped|kidnapped|abducted|jumped|strangled|choked|hurt|threatened|dragged|held hostage|trafficked)\b/,
   },
   {
     id: 'injury',
@@ -198,7 +198,14 @@ const RULES: Rule[] = [
     kind: 'danger',
     onlyIfCurrent: true,
     pattern:
-      /\b(breaking in|break in|trying to get in|trying to break|in my (house|flat|home|room|garden) (right )?now|at my door|banging on (my|the) door|outside my (house|flat|door|window|home)|someone is downstairs|in the house with me)\b/,
+      /\b(breaking in|break in|trying to get in|trying to break|banging on (my|the) door|kicking (my|the) door|someone is downstairs|in the house with me)\b|\b(someone|somebody|a man|a woman|a guy|men|he|she|they|people|a gang|a group|my ex|strangers?) (is |are )?(in my (house|flat|home|room|garden)|at my (door|window)|outside my (house|flat|door|window|home|room))\b/,
+  },
+  {
+    id: 'attacking-now',
+    kind: 'danger',
+    onlyIfCurrent: true,
+    pattern:
+      /\b(is|are) (stabbing|attacking|beating|hitting|punching|kicking|shooting|strangling|choking|robbing|mugging|battering|glassing|slashing|jumping) (someone|somebody|a |an |him|her|them|me|us|my|people|each other|the)/,
   },
   {
     id: 'call-help',
@@ -219,11 +226,101 @@ const RULES: Rule[] = [
     pattern:
       /\b(someone|somebody|a man|a woman|a guy|a lad|a group|they|he|she|people) (is |are )?(trying|going|threatening|threatened|about) to (kill|stab|shoot|murder) (me|us|my|him|her|someone|them)\b|\b(trying|going|threatening|about) to (kill|stab|shoot|murder) (me|us)\b/,
   },
+  {
+    id: 'need-emergency',
+    kind: 'danger',
+    pattern:
+      /\b(need|needs|want) (an|the|a) (ambulance|police officer|paramedic|paramedics|fire engine|fire brigade)\b|\bneed (the )?police (now|here|urgently|right now)\b/,
+  },
+  {
+    id: 'no-one-would-miss',
+    kind: 'self-harm',
+    pattern:
+      /\b(nobody|no one|noone) (would|will|is going to) (miss|notice|care)( about)?( me| if i)\b|\b(no|see no|can not see a|do not see a|there is no) way out\b/,
+  },
+  {
+    id: 'goodbye-message',
+    kind: 'self-harm',
+    pattern:
+      /\b(sent|send|sending|left|leaving|wrote) (me |us |her |him )?(a |his |her |their )?(goodbye|farewell) (message|text|note|letter)\b/,
+  },
+  {
+    id: 'going-to-attack',
+    kind: 'danger',
+    pattern:
+      /\b(going to|gonna|about to|waiting to|planning to|coming to) (jump|attack|beat up|beat|batter|stab|shoot|kill|hurt|rob|get) (me|us)\b/,
+  },
+  {
+    id: 'following-me',
+    kind: 'danger',
+    onlyIfCurrent: true,
+    pattern:
+      /\b(is|are|keeps|keep|still) following (me|us)\b|\bfollowing me home\b|\b(waiting|hanging about|hanging around) (outside )?for me\b|\bwaiting outside for me\b|\boutside and (will not|refuses to|does not|is not going to) (leave|go away|go)\b/,
+  },
+  {
+    id: 'they-are-here',
+    kind: 'danger',
+    pattern:
+      /\bhelp\b.*\b(he|she|they) (is|are) (here|back|coming|outside|inside)\b|\b(he|she|they) (is|are) (back|here) (help|please)\b/,
+  },
+  {
+    id: 'killing-someone',
+    kind: 'danger',
+    onlyIfCurrent: true,
+    pattern:
+      /\b(is|are) (killing|murdering) (her|him|them|someone|somebody|my|the|each other)\b|\b(someone|somebody|he|she|they|a man|a woman) (is|are) dying\b(?! (to|for|of))/,
+  },
+  {
+    id: 'just-happened',
+    kind: 'danger',
+    pattern:
+      /\b(just (been|got|was|were)|(was|were|got|been) just) (raped|attacked|assaulted|stabbed|shot|mugged|robbed|beaten|beaten up|hit|sexually assaulted|spiked)\b|\b(i|we) (have|has) (just )?been (raped|sexually assaulted|attacked|stabbed|shot|spiked)\b(?!.*\b(ago|years?|last|when i was)\b)/,
+  },
+  {
+    id: 'trapped',
+    kind: 'danger',
+    pattern:
+      /\b(held|kept) against (my|our|her|his|their) will\b|\b(i am|we are|i am being) (trapped|held hostage|kidnapped|locked in)\b|\b(i am|we are) hiding (in|from|under|behind)\b|\bscreaming for help\b/,
+  },
+  {
+    id: 'on-fire',
+    kind: 'danger',
+    onlyIfCurrent: true,
+    pattern: /\bon fire\b(?!.*\b(figuratively|metaphorically)\b)/,
+  },
+  {
+    id: 'scared-now',
+    kind: 'danger',
+    pattern:
+      /\b(scared|terrified|frightened|afraid|petrified) (right now|for my life|he will|she will|they will)\b|\bsmashing (things|the place|stuff|the house|up the)\b/,
+  },
+  {
+    id: 'bridge-edge',
+    kind: 'self-harm',
+    pattern: /\bstanding (on|at) (the |a )?(bridge|ledge|edge|roof|rooftop|platform edge|cliff)\b/,
+  },
+  {
+    id: 'make-it-stop',
+    kind: 'self-harm',
+    pattern:
+      /\bwant (it all|everything|the pain|it|all of it|this) to (stop|end)( forever| for good| permanently)?\b(?=.*\b(forever|for good|permanently|pain|everything|all)\b)|\bdisappear (and never come back|forever|for good)\b|\b(sleep|go to sleep|fall asleep) and (not|never) wake up\b|\b(my )?life (is not|is no longer|not) worth living\b/,
+  },
+  {
+    id: 'means-ready',
+    kind: 'self-harm',
+    pattern:
+      /\b(pills|tablets|blade|blades|razor|rope) (are |is )?(in front of|next to|beside|ready|lined up)\b|\b(bought|got|have|found) (a |some )?rope\b/,
+  },
+  {
+    id: 'help-me-someone',
+    kind: 'danger',
+    pattern: /^(please )?help me,? (someone|somebody|anyone)\b/,
+  },
 ];
 
 /** Words that make an event rule a question, a hypothetical or a story about the past. */
 const NOT_CURRENT =
-  /\b(what (should|do|would|can|could|to) (i|you|we|people|one|do)|what to do|if (i|you|we|someone|somebody|anyone|a|there|they|people|he|she)|when (i|you|someone|somebody|people)|how (do|should|can|would|to)|should i|would you|ever|tips|advice|training|workshop|course|statistics|stats|figures|rates|awareness|campaign|crime in|a film|a movie|the news|on tv|documentary|game|yesterday|last (week|night|month|year|time|weekend|summer|winter|friday|saturday|sunday|monday|tuesday|wednesday|thursday)|ago|earlier|before|was|were|saw|seen|had|happened|used to|back in|in the past|years?)\b/;
+  /\b(what (should|do|would|can|could|to) (i|you|we|people|one|do)|what to do|if (i|you|we|someone|somebody|anyone|a|there|they|people|he|she)|when (i|you|someone|somebody|people)|how (do|should|can|would|to)|should i|would you|ever|tips|advice|training|workshop|course|statistics|stats|figures|rates|awareness|campaign|crime in|a film|a movie|the news|on tv|documentary|game|yesterday|last (week|night|month|year|time|weekend|summer|winter|friday|saturday|sunday|monday|tuesday|wednesday|thursday)|ago|earlier|before|was|were|saw|seen|had|happened|used to|back in|in the past|years?|after|since|afterwards|recover|recovering)\b/;
 /** Words that say it is happening now, which win over the words above. */
 const NOW =
   /\b(right now|now|at the moment|currently|as we speak|as i type|is outside|is here|are here|are outside|is in my|is at my|is at the|is following|are following|is still|are still|still here|still outside|coming back|on his way|on her way)\b|!!/;
@@ -239,7 +336,7 @@ export function detectCrisis(normalisedText: string): CrisisMatch | undefined {
 
 /** Everyday sayings that sound violent; they stop a classifier-only crisis guess (never a rule). */
 const IDIOMS =
-  /\b(killing me|kills me|killed it|killing it|kill (time|for a|the mood|the vibe)|dying (to|for|of (laughter|boredom|embarrassment|thirst|hunger))|to die for|dead (tired|good|nice|easy|funny|on|busy|quiet|boring)|bored to death|scared to death|drop dead|murder a (pint|curry|kebab|burger|coffee|cup of tea)|(weather|heat|cold|traffic|commute|queue|feet|back|hangover|exams|work|kids|neighbours|noise|bins) (is|are) (killing|murdering)|fight (for|against|crime|back|the)|fire (alarm|drill|safety|works)|fireworks|shot (of|a photo|on goal)|knocked (me|it) dead|my phone (is|has) died|battery (is )?dead|dead battery)\b/;
+  /\b(killing me|kills me|killed it|killing it|kill (time|for a|the mood|the vibe)|dying (to|for|of (laughter|boredom|embarrassment|thirst|hunger))|to die for|dead (tired|good|nice|easy|funny|on|busy|quiet|boring)|bored to death|scared to death|drop dead|murder a (pint|curry|kebab|burger|coffee|cup of tea)|(weather|heat|cold|traffic|commute|queue|feet|back|hangover|exams|work|kids|neighbours|noise|bins) (is|are) (killing|murdering)|fight (for|against|crime|back|the)|fire (alarm|drill|safety|works)|fireworks|shot (of|a photo|on goal)|knocked (me|it) dead|(phone|laptop|computer|battery|car|tv|telly|ipad|tablet|printer|plant|plants|wifi|internet) (is |has |just )*(died|dead)|died on me|dead battery)\b/;
 
 export function soundsViolentButIsNot(normalisedText: string): boolean {
   return IDIOMS.test(normalisedText);

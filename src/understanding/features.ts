@@ -1,6 +1,6 @@
 // From normalised text to the features the classifier weighs: word stems, negated stems, stem
 // pairs and letter groups (which make typos close to the right word).
-import { AggressiveTokenizer, PorterStemmer, Spellcheck } from './naturalLib.js';
+import { AggressiveTokenizer, DamerauLevenshteinDistance, PorterStemmer } from './naturalLib.js';
 
 const tokenizer = new AggressiveTokenizer();
 const NEGATORS = new Set(['not', 'no', 'never', 'nobody', 'nothing', 'without', 'nor', 'neither']);
@@ -25,26 +25,41 @@ export function stem(word: string): string {
   return s;
 }
 
-/** Corrects words the model has never seen to the nearest known word (one or two edits away). */
+/** Corrects words the model has never seen to the nearest known word (one edit, or two for long words). */
 export class SpellFixer {
   private readonly known: Set<string>;
-  private readonly checker: InstanceType<typeof Spellcheck>;
+  private readonly byLength = new Map<number, string[]>();
   private readonly cache = new Map<string, string>();
 
   constructor(vocabulary: Iterable<string>) {
     this.known = new Set(vocabulary);
-    this.checker = new Spellcheck([...this.known]);
+    for (const word of this.known) {
+      if (word.length < 3 || /\d/.test(word)) continue;
+      const list = this.byLength.get(word.length) ?? [];
+      list.push(word);
+      this.byLength.set(word.length, list);
+    }
   }
 
   fix(word: string): string {
     if (word.length < 4 || this.known.has(word) || /\d/.test(word)) return word;
     const cached = this.cache.get(word);
     if (cached !== undefined) return cached;
-    let fixed = this.checker.getCorrections(word, 1)[0];
-    if (!fixed && word.length >= 7) fixed = this.checker.getCorrections(word, 2)[0];
-    const result = fixed ?? word;
-    if (this.cache.size < 20_000) this.cache.set(word, result);
-    return result;
+    const maxDistance = word.length >= 7 ? 2 : 1;
+    let best = word;
+    let bestDistance = maxDistance + 1;
+    for (let len = word.length - maxDistance; len <= word.length + maxDistance; len++) {
+      for (const candidate of this.byLength.get(len) ?? []) {
+        if (candidate[0] !== word[0] && candidate[1] !== word[1]) continue;
+        const d = DamerauLevenshteinDistance(word, candidate, { restricted: true });
+        if (d < bestDistance) {
+          bestDistance = d;
+          best = candidate;
+        }
+      }
+    }
+    if (this.cache.size < 20_000) this.cache.set(word, best);
+    return best;
   }
 }
 

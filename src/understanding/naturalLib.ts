@@ -3,4 +3,4 @@
 import './quietDotenv.js';
 import natural from 'natural';
 
-export const { PorterStemmer, AggressiveTokenizer, Spellcheck, BayesClassifier } = natural;
+export const { PorterStemmer, AggressiveTokenizer, DamerauLevenshteinDistance, BayesClassifier } = natural;

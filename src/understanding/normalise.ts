@@ -284,6 +284,8 @@ const WORD_MAP: Record<string, string> = {
 /** Phrases mapped before single words (British and American usage, multiword shorthand). */
 const PHRASE_MAP: [RegExp, string][] = [
   [/\bself[\s-]+harm/g, 'selfharm'],
+  [/\b(5|five) ?d('?s)?\b/g, '5ds'],
+  [/\b(5|five) ?c('?s)?\b/g, '5cs'],
   [/\bsewer\s+slide\b/g, 'suicide'],
   [/\bun[\s-]alive\b/g, 'kill'],
   [/\bneighbo(u)?rhood watch\b/g, 'neighbourhood watch'],

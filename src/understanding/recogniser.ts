@@ -2,7 +2,7 @@
 import { detectCrisis, soundsViolentButIsNot } from './crisisRules.js';
 import { features, SpellFixer, tokens } from './features.js';
 import { normalise } from './normalise.js';
-import { SoftmaxScorer, trainSoftmax, type SoftmaxModel } from './softmax.js';
+import { SoftmaxScorer, trainSoftmax, type SoftmaxModel, type TrainOptions } from './softmax.js';
 import type { TrainingSet } from './trainingData.js';
 import {
   ROUTES,
@@ -17,7 +17,7 @@ import {
 /** Below this score the bot asks "Did you mean ...?" instead of guessing. */
 export const LOW_CONFIDENCE = 0.5;
 /** The classifier alone calls a crisis at this probability even when another route scores higher. */
-export const CRISIS_CLASSIFIER_MIN = 0.3;
+export const CRISIS_CLASSIFIER_MIN = 0.4;
 /** How much the journey someone is in counts for, when a message could belong to several. */
 const ACTIVE_JOURNEY_BOOST = 1.4;
 const ALTERNATIVES = 3;
@@ -31,7 +31,7 @@ export interface TrainedModel {
   exact: [string, Route][];
 }
 
-export function trainModel(set: TrainingSet, key: string): TrainedModel {
+export function trainModel(set: TrainingSet, key: string, options?: TrainOptions): TrainedModel {
   const normalised = set.examples.map((e) => ({ text: normalise(e.text), route: e.route }));
   const vocabulary = new Set<string>();
   for (const e of normalised) for (const t of tokens(e.text)) vocabulary.add(t);
@@ -44,7 +44,12 @@ export function trainModel(set: TrainingSet, key: string): TrainedModel {
     exact.set(e.text, e.route);
   }
   for (const c of clashes) exact.delete(c);
-  return { key, softmax: trainSoftmax(samples), vocabulary: [...vocabulary].sort(), exact: [...exact] };
+  return {
+    key,
+    softmax: trainSoftmax(samples, options),
+    vocabulary: [...vocabulary].sort(),
+    exact: [...exact],
+  };
 }
 
 export class NaturalRecogniser implements Recogniser {
@@ -53,7 +58,10 @@ export class NaturalRecogniser implements Recogniser {
   private readonly exact: Map<string, Route>;
   private readonly labels: Route[];
 
-  constructor(readonly model: TrainedModel) {
+  constructor(
+    readonly model: TrainedModel,
+    private readonly crisisMin = CRISIS_CLASSIFIER_MIN,
+  ) {
     this.scorer = new SoftmaxScorer(model.softmax);
     this.fixer = new SpellFixer(model.vocabulary);
     this.exact = new Map(model.exact);
@@ -72,14 +80,18 @@ export class NaturalRecogniser implements Recogniser {
     const exactRoute = this.exact.get(normalised);
     if (exactRoute && exactRoute !== 'crisis') return result(promote(scores, exactRoute, 0.95));
 
-    const order = ranked(scores);
+    let order = ranked(scores);
+    const active = context.activeJourney;
+    // Inside a journey, a message that is unclear on its own most likely belongs to the journey.
+    if (active && active !== 'crisis' && order[0].score < LOW_CONFIDENCE && order[0].route !== active)
+      order = promote(scores, active, LOW_CONFIDENCE);
     const crisisScore = scores.crisis ?? 0;
     if (soundsViolentButIsNot(normalised)) {
       if (order[0].route === 'crisis') return result(demote(scores, 'crisis'));
       return result(order);
     }
-    if (order[0].route !== 'crisis' && crisisScore >= CRISIS_CLASSIFIER_MIN)
-      return result(promote(scores, 'crisis', Math.max(crisisScore, 0.6)));
+    if (crisisScore >= this.crisisMin) return result(promote(scores, 'crisis', Math.max(crisisScore, 0.6)));
+    if (order[0].route === 'crisis') return result(demote(scores, 'crisis'));
     return result(order);
   }
 

@@ -64,7 +64,7 @@ export function trainSoftmax(
   samples: { features: string[]; label: string }[],
   options: TrainOptions = {},
 ): SoftmaxModel {
-  const { epochs = 40, learningRate = 0.6, l2 = 1e-5, seed = 7 } = options;
+  const { epochs = 20, learningRate = 0.3, l2 = 1e-4, seed = 7 } = options;
   const labels = [...new Set(samples.map((s) => s.label))].sort();
   const featureSet = new Set<string>();
   for (const s of samples) for (const f of s.features) featureSet.add(f);
