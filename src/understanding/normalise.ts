@@ -88,6 +88,8 @@ const WORD_MAP: Record<string, string> = {
   gimme: 'give me',
   dunno: 'do not know',
   idk: 'i do not know',
+  nvm: 'never mind',
+  laters: 'see you later',
   rn: 'right now',
   atm: 'at the moment',
   tmrw: 'tomorrow',
