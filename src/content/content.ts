@@ -1,17 +1,25 @@
 // Everything in knowledge/, loaded and validated once at start-up. Each journey adds its own part.
 import { knowledgeDir as defaultKnowledgeDir } from '../paths.js';
 import { loadSafeguarding, type Safeguarding } from '../understanding/safeguardingContent.js';
+import { loadConversation, type ConversationText } from './conversation.js';
+import { loadPrivacyNotice, type PrivacyNotice } from './privacyNotice.js';
 import { loadServices, type ServiceDirectory } from './services.js';
 
 export interface Content {
   services: ServiceDirectory;
+  conversation: ConversationText;
+  privacyNotice: PrivacyNotice;
   /** The crisis reply, with its numbers filled in from services. */
   safeguarding: Safeguarding;
 }
 
 /** Loads and validates all content; throws a ContentError naming file, entry and field. */
 export async function loadContent(knowledgeDir: string = defaultKnowledgeDir): Promise<Content> {
-  const [services] = await Promise.all([loadServices(knowledgeDir)]);
-  const safeguarding = await loadSafeguarding(knowledgeDir, services);
-  return { services, safeguarding };
+  const services = await loadServices(knowledgeDir);
+  const [conversation, privacyNotice, safeguarding] = await Promise.all([
+    loadConversation(knowledgeDir, services),
+    loadPrivacyNotice(knowledgeDir),
+    loadSafeguarding(knowledgeDir, services),
+  ]);
+  return { services, conversation, privacyNotice, safeguarding };
 }
