@@ -11,6 +11,7 @@ import {
 } from 'botbuilder-dialogs';
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { BotServices } from '../src/bot/services.js';
+import { askIfUnsure } from '../src/bot/didYouMean.js';
 import { getUnderstanding } from '../src/bot/turnUnderstanding.js';
 import { JOURNEY_ROUTES, type JourneyRoute } from '../src/content/conversation.js';
 import type { Route } from '../src/understanding/types.js';
@@ -86,6 +87,7 @@ export class MainDialog extends ComponentDialog {
     if (opened?.route) return this.beginJourney(step, opened.route, { start: opened.start });
 
     const understood = getUnderstanding(step.context);
+    if (await askIfUnsure(step.context, this.services, understood)) return step.endDialog();
     const { conversation } = this.services.content;
     const route = understood?.route ?? 'help';
     if (isJourney(route)) return this.beginJourney(step, route, { utterance: step.context.activity.text });

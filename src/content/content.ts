@@ -1,5 +1,6 @@
 // Everything in knowledge/, loaded and validated once at start-up. Each journey adds its own part.
 import { knowledgeDir as defaultKnowledgeDir } from '../paths.js';
+import { loadClarify, type ClarifyText } from '../understanding/clarifyContent.js';
 import { loadSafeguarding, type Safeguarding } from '../understanding/safeguardingContent.js';
 import { loadConversation, type ConversationText } from './conversation.js';
 import { loadPrivacyNotice, type PrivacyNotice } from './privacyNotice.js';
@@ -11,15 +12,18 @@ export interface Content {
   privacyNotice: PrivacyNotice;
   /** The crisis reply, with its numbers filled in from services. */
   safeguarding: Safeguarding;
+  /** "Did you mean ...?" when the bot is not sure. */
+  clarify: ClarifyText;
 }
 
 /** Loads and validates all content; throws a ContentError naming file, entry and field. */
 export async function loadContent(knowledgeDir: string = defaultKnowledgeDir): Promise<Content> {
   const services = await loadServices(knowledgeDir);
-  const [conversation, privacyNotice, safeguarding] = await Promise.all([
+  const [conversation, privacyNotice, safeguarding, clarify] = await Promise.all([
     loadConversation(knowledgeDir, services),
     loadPrivacyNotice(knowledgeDir),
     loadSafeguarding(knowledgeDir, services),
+    loadClarify(knowledgeDir),
   ]);
-  return { services, conversation, privacyNotice, safeguarding };
+  return { services, conversation, privacyNotice, safeguarding, clarify };
 }
