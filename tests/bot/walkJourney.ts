@@ -1,0 +1,47 @@
+// Walks a journey prompt by prompt, as a person pressing the first button each time would, so a
+// test can interrupt every prompt of every dialog without knowing the dialogs in advance.
+import type { Activity } from 'botbuilder';
+import { allText, buttonsOf, type TestBot } from '../support/botHarness.js';
+
+/** True while a dialog is waiting for the person (the saved dialog stack is not empty). */
+export async function dialogIsWaiting(bot: TestBot, channelId = 'test'): Promise<boolean> {
+  const key = `${channelId}/conversations/conversation-1/`;
+  const saved = (await bot.services.store.botState.read([key]))[key] as
+    { dialogState?: { dialogStack?: unknown[] } } | undefined;
+  return (saved?.dialogState?.dialogStack?.length ?? 0) > 0;
+}
+
+/** The first Action.Submit data in a reply's cards, if any. */
+function firstSubmit(activities: Partial<Activity>[]): unknown {
+  let found: unknown;
+  const visit = (node: unknown) => {
+    if (found !== undefined) return;
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (node && typeof node === 'object') {
+      const n = node as Record<string, unknown>;
+      if (n.type === 'Action.Submit') {
+        found = n.data ?? {};
+        return;
+      }
+      Object.values(n).forEach(visit);
+    }
+  };
+  for (const a of activities) for (const att of a.attachments ?? []) visit(att.content);
+  return found;
+}
+
+/** An answer to the prompt in `replies`: the first button, the first card submit, or some text. */
+export function answerFor(replies: Partial<Activity>[], step: number): string | Partial<Activity> {
+  const submit = firstSubmit(replies);
+  if (submit !== undefined) return { text: '', value: submit };
+  const buttons = buttonsOf(replies);
+  if (buttons.length > 0) return buttons[0];
+  const fallbacks = ['Tolworth', 'yes', '2', 'Surbiton', 'no'];
+  return fallbacks[step % fallbacks.length];
+}
+
+/** The text that identifies a prompt: the last message the bot sent before waiting. */
+export function promptText(replies: Partial<Activity>[]): string {
+  const messages = replies.filter((a) => a.type === 'message');
+  return allText(messages.slice(-1));
+}
