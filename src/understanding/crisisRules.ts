@@ -44,7 +44,7 @@ const RULES: Rule[] = [
     id: 'end-it',
     kind: 'self-harm',
     pattern:
-      /\b(end|ending|ended|finish|finishing) (it all|my life|everything|my own life)\b|\btake my (own )?life\b|\bending it\b/,
+      /\b(end|ending|ended|finish|finishing) (it all|my life|everything|my own life)\b|\btake my (own )?life\b|\bending it\b|\bto end it\b|\bcan not keep (myself|me) safe\b|\b(going to|gonna|might|about to|want to) do something stupid\b/,
   },
   {
     id: 'not-live',
@@ -129,7 +129,7 @@ const RULES: Rule[] = [
     id: 'abuse-hurts',
     kind: 'abuse',
     pattern: new RegExp(
-      `\\b${PERSON} (is )?(hits|hit|hitting|beats|beat|beating|punches|punched|punching|kicks|kicked|kicking|chokes|choked|choking|strangles|strangled|strangling|slaps|slapped|hurts|hurt|hurting|attacks|attacked|rapes|raped|batters|battered|pushes|pushed|shoves|shoved|throws things at|threw things at|smacks|smacked|grabs|grabbed|bit|bites|burnt|burns|drags|dragged) (me|us|my|the kids|the children|mother|father|the baby)\\b`,
+      `\\b${PERSON} (is |just |has |has just |keeps |always |often |also |then |now |again |still )*(hits|hit|hitting|beats|beat|beating|punches|punched|punching|kicks|kicked|kicking|chokes|choked|choking|strangles|strangled|strangling|slaps|slapped|hurts|hurt|hurting|attacks|attacked|rapes|raped|batters|battered|pushes|pushed|shoves|shoved|throws things at|threw things at|smacks|smacked|grabs|grabbed|bit|bites|burnt|burns|drags|dragged) (me|us|my|the kids|the children|mother|father|the baby)\\b`,
     ),
   },
   {
@@ -205,7 +205,7 @@ const RULES: Rule[] = [
     kind: 'danger',
     onlyIfCurrent: true,
     pattern:
-      /\b(is|are) (stabbing|attacking|beating|hitting|punching|kicking|shooting|strangling|choking|robbing|mugging|battering|glassing|slashing|jumping) (someone|somebody|a |an |him|her|them|me|us|my|people|each other|the)/,
+      /\b((is|are) (stabbing|attacking|beating|hitting|punching|kicking|shooting|strangling|choking|robbing|mugging|battering|glassing|slashing|jumping)|(attacking|stabbing|strangling|choking|mugging|glassing|slashing|beating up)) (someone|somebody|a |an |him|her|them|me|us|my|people|each other|the)/,
   },
   {
     id: 'call-help',
@@ -297,13 +297,14 @@ const RULES: Rule[] = [
   {
     id: 'bridge-edge',
     kind: 'self-harm',
-    pattern: /\bstanding (on|at) (the |a )?(bridge|ledge|edge|roof|rooftop|platform edge|cliff)\b/,
+    pattern:
+      /\b(standing|stood|sat|sitting) (on|at) (the |a )?(edge of (the |a )?)?(bridge|ledge|edge|roof|rooftop|platform edge|cliff)\b/,
   },
   {
     id: 'make-it-stop',
     kind: 'self-harm',
     pattern:
-      /\bwant (it all|everything|the pain|it|all of it|this) to (stop|end)( forever| for good| permanently)?\b(?=.*\b(forever|for good|permanently|pain|everything|all)\b)|\bdisappear (and never come back|forever|for good)\b|\b(sleep|go to sleep|fall asleep) and (not|never) wake up\b|\b(my )?life (is not|is no longer|not) worth living\b/,
+      /\bwant (it all|everything|the pain|it|all of it|this) to (stop|end)( forever| for good| permanently)?\b(?=.*\b(forever|for good|permanently|pain|everything|all)\b)|\bdisappear (and never come back|forever|for good)\b|\b(sleep|go to sleep|fall asleep) and (not|never) wake up\b|\b(go to )?sleep forever\b|\b(my )?life (is not|is no longer|not) worth living\b/,
   },
   {
     id: 'means-ready',
