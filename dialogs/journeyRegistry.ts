@@ -4,6 +4,7 @@ import type { Dialog } from 'botbuilder-dialogs';
 import type { BotServices } from '../src/bot/services.js';
 import type { JourneyRoute } from '../src/content/conversation.js';
 import { ComingSoonDialog } from './comingSoonDialog.js';
+import { ThemesDialog } from './themesDialog.js';
 
 const comingSoon = (route: JourneyRoute) => (services: BotServices) => new ComingSoonDialog(route, services);
 
@@ -13,6 +14,6 @@ export const journeyFactories: Record<JourneyRoute, (services: BotServices) => D
   volunteer: comingSoon('volunteer'),
   report: comingSoon('report'),
   support: comingSoon('support'),
-  themes: comingSoon('themes'),
+  themes: (services) => new ThemesDialog(services),
   privacy: comingSoon('privacy'),
 };

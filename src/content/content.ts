@@ -1,5 +1,6 @@
 // Everything in knowledge/, loaded and validated once at start-up. Each journey adds its own part.
 import { knowledgeDir as defaultKnowledgeDir } from '../paths.js';
+import { loadPlanGuide, type PlanGuide } from '../plan/planGuide.js';
 import { loadClarify, type ClarifyText } from '../understanding/clarifyContent.js';
 import { loadSafeguarding, type Safeguarding } from '../understanding/safeguardingContent.js';
 import { loadConversation, type ConversationText } from './conversation.js';
@@ -10,6 +11,8 @@ export interface Content {
   services: ServiceDirectory;
   conversation: ConversationText;
   privacyNotice: PrivacyNotice;
+  /** The partnership plan 2024-2029: topics, passages and their search (knowledge/plan/). */
+  plan: PlanGuide;
   /** The crisis reply, with its numbers filled in from services. */
   safeguarding: Safeguarding;
   /** "Did you mean ...?" when the bot is not sure. */
@@ -19,11 +22,12 @@ export interface Content {
 /** Loads and validates all content; throws a ContentError naming file, entry and field. */
 export async function loadContent(knowledgeDir: string = defaultKnowledgeDir): Promise<Content> {
   const services = await loadServices(knowledgeDir);
-  const [conversation, privacyNotice, safeguarding, clarify] = await Promise.all([
+  const [conversation, privacyNotice, plan, safeguarding, clarify] = await Promise.all([
     loadConversation(knowledgeDir, services),
     loadPrivacyNotice(knowledgeDir),
+    loadPlanGuide(knowledgeDir),
     loadSafeguarding(knowledgeDir, services),
     loadClarify(knowledgeDir),
   ]);
-  return { services, conversation, privacyNotice, safeguarding, clarify };
+  return { services, conversation, privacyNotice, plan, safeguarding, clarify };
 }
