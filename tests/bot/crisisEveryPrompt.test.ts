@@ -1,13 +1,13 @@
 // Crisis in the middle of every prompt of every dialog: whatever journeys exist when this runs,
 // each is walked prompt by prompt; at each prompt a crisis message gets 999 first, and after
-// "Back to where I was" the same prompt is asked again and the journey carries on.
+// "Back to where I was" the prompt is asked again, the dialog stack unchanged, and the walk goes on.
 import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { JOURNEY_ROUTES, type JourneyRoute } from '../../src/content/conversation.js';
 import { journeyFactories } from '../../dialogs/journeyRegistry.js';
-import { allText, startTestBot, textOf, type TestBot } from '../support/botHarness.js';
-import { answerFor, dialogIsWaiting, promptText } from './walkJourney.js';
+import { startTestBot, textOf, type TestBot } from '../support/botHarness.js';
+import { answerFor, dialogIsWaiting, dialogStack, promptText } from './walkJourney.js';
 
 const CRISES = [
   'I want to kill myself',
@@ -26,25 +26,29 @@ class InstantJourney extends Dialog {
   }
 }
 
+const messages = (replies: Partial<Activity>[]) => replies.filter((a) => a.type === 'message');
+
 async function walkWithCrises(
   bot: TestBot,
   route: JourneyRoute,
   answers: (string | Partial<Activity>)[] = [],
 ): Promise<number> {
-  const back = bot.services.content.safeguarding.text.buttons.back;
+  const { safeguarding } = bot.services.content;
+  const back = safeguarding.text.buttons.back;
   let replies: Partial<Activity>[] = await bot.say({ text: '', value: { journey: route } });
   let prompts = 0;
   while (prompts < MAX_PROMPTS && (await dialogIsWaiting(bot))) {
-    const prompt = promptText(replies);
+    const where = `${route} prompt ${prompts + 1} ("${promptText(replies).slice(0, 60)}")`;
+    const stack = await dialogStack(bot);
     const crisis = await bot.say(CRISES[prompts % CRISES.length]);
-    assert.equal(crisis[0]?.type, 'message', `${route} prompt ${prompts + 1}: a reply`);
-    assert.match(textOf(crisis[0]).split('\n')[0], /\b999\b/, `${route} prompt ${prompts + 1}: 999 first`);
-    assert.ok(await dialogIsWaiting(bot), `${route} prompt ${prompts + 1}: the journey is kept`);
-    const resumed = await bot.say(back);
-    assert.ok(
-      allText(resumed).includes(prompt),
-      `${route} prompt ${prompts + 1}: "${prompt}" is asked again, got "${allText(resumed)}"`,
-    );
+    assert.equal(crisis[0]?.type, 'message', `${where}: a reply`);
+    assert.match(textOf(crisis[0]).split('\n')[0], /\b999\b/, `${where}: 999 first`);
+    assert.deepEqual(await dialogStack(bot), stack, `${where}: the journey is kept as it was`);
+    const resumed = messages(await bot.say(back));
+    assert.equal(textOf(resumed[0] ?? {}), safeguarding.reply('resumed'), `${where}: goes back`);
+    // The dialog then asks again: the same prompt, or its own way of asking again (repromptDialog).
+    assert.ok(resumed.length >= 2, `${where}: the prompt is asked again`);
+    assert.deepEqual(await dialogStack(bot), stack, `${where}: and is still where it was`);
     replies = await bot.say(answers[prompts] ?? answerFor(replies, prompts));
     prompts++;
   }
@@ -58,7 +62,9 @@ describe('safeguarding: crisis in the middle of every prompt of every dialog', (
   for (const route of JOURNEY_ROUTES)
     it(`answers a crisis first at every prompt of the ${route} journey, which then carries on`, async () => {
       bot = await startTestBot();
-      await walkWithCrises(bot, route);
+      const prompts = await walkWithCrises(bot, route);
+      const built = bot.bot.mainDialog.findDialog(route)?.constructor.name !== 'ComingSoonDialog';
+      if (built) assert.ok(prompts >= 1, `${route} is built, so at least one prompt was walked`);
     });
 
   it('does the same at every prompt of the feedback that follows a journey', async () => {

@@ -3,12 +3,17 @@
 import type { Activity } from 'botbuilder';
 import { allText, buttonsOf, type TestBot } from '../support/botHarness.js';
 
-/** True while a dialog is waiting for the person (the saved dialog stack is not empty). */
-export async function dialogIsWaiting(bot: TestBot, channelId = 'test'): Promise<boolean> {
+/** The saved dialog stack of the test conversation (empty when no dialog is waiting). */
+export async function dialogStack(bot: TestBot, channelId = 'test'): Promise<unknown[]> {
   const key = `${channelId}/conversations/conversation-1/`;
   const saved = (await bot.services.store.botState.read([key]))[key] as
     { dialogState?: { dialogStack?: unknown[] } } | undefined;
-  return (saved?.dialogState?.dialogStack?.length ?? 0) > 0;
+  return saved?.dialogState?.dialogStack ?? [];
+}
+
+/** True while a dialog is waiting for the person. */
+export async function dialogIsWaiting(bot: TestBot, channelId = 'test'): Promise<boolean> {
+  return (await dialogStack(bot, channelId)).length > 0;
 }
 
 /** The first Action.Submit data in a reply's cards, if any. */
