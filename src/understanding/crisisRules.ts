@@ -44,7 +44,7 @@ const RULES: Rule[] = [
     id: 'end-it',
     kind: 'self-harm',
     pattern:
-      /\b(end|ending|ended|finish|finishing) (it all|my life|everything|my own life)\b|\btake my (own )?life\b|\bending it\b|\bto end it\b|\bcan not keep (myself|me) safe\b|\b(going to|gonna|might|about to|want to) do something stupid\b/,
+      /\b(end|ending|ended|finish|finishing) (it all|my life|everything|my own life)\b|\btake (my|her|his|their) (own )?life\b|\bending it\b|\bto end it\b|\bcan not keep (myself|me) safe\b|\b(going to|gonna|might|about to|want to) do something stupid\b/,
   },
   {
     id: 'not-live',
@@ -62,7 +62,7 @@ const RULES: Rule[] = [
     id: 'better-off',
     kind: 'self-harm',
     pattern:
-      /\b(better off (dead|without me|gone|if i (was|were) (dead|gone))|world without me|everyone would be better)\b/,
+      /\b(better off (dead|without me|gone|if i (was|were) (dead|gone))|world without me|everyone would be (better|happier)|(happier|better) (if i (was|were) not (here|around|alive)|without me))\b/,
   },
   {
     id: 'cannot-go-on',
@@ -74,7 +74,7 @@ const RULES: Rule[] = [
     id: 'pills',
     kind: 'self-harm',
     pattern:
-      /\b(take|taking|took|taken|swallow|swallowed|swallowing|necked|stockpiling|saving up|saved up|hoarding) (all |a |the |my |loads of |lots of |a load of |a bunch of |a handful of |a whole |some |enough |too many )*(pills|tablets|paracetamol|meds|medication|sleeping pills|box of pills)\b/,
+      /\b(take|taking|took|taken|swallow|swallowed|swallowing|necked|stockpiling|saving up|saved up|hoarding) (all |a |the |my |her |his |loads of |lots of |a load of |a bunch of |a handful of |a whole |some |enough |too many |bottle of |packet of |box of |strip of |two |three |several |both )*(pills|tablets|paracetamol|meds|medication|sleeping pills|box of pills)\b/,
   },
   { id: 'overdose', kind: 'self-harm', pattern: /\b(overdose|overdosed|overdosing|od(ed|d|'d)?)\b/ },
   {
@@ -198,7 +198,7 @@ const RULES: Rule[] = [
     kind: 'danger',
     onlyIfCurrent: true,
     pattern:
-      /\b(breaking in|break in|trying to get in|trying to break|banging on (my|the) door|kicking (my|the) door|someone is downstairs|in the house with me)\b|\b(someone|somebody|a man|a woman|a guy|men|he|she|they|people|a gang|a group|my ex|strangers?) (is |are )?(in my (house|flat|home|room|garden)|at my (door|window)|outside my (house|flat|door|window|home|room))\b/,
+      /\b(breaking in|break in|trying to get in|trying to get into (my|our|the|her|his)|trying to break|banging on (my|the) door|kicking (my|the) door|someone is downstairs|in the house with me)\b|\b(someone|somebody|a man|a woman|a guy|men|he|she|they|people|a gang|a group|my ex|strangers?) (is |are )?(in my (house|flat|home|room|garden)|at my (door|window)|outside my (house|flat|door|window|home|room))\b/,
   },
   {
     id: 'attacking-now',
@@ -316,6 +316,12 @@ const RULES: Rule[] = [
     id: 'help-me-someone',
     kind: 'danger',
     pattern: /^(please )?help me,? (someone|somebody|anyone)\b/,
+  },
+  {
+    id: 'jump-from-height',
+    kind: 'self-harm',
+    pattern:
+      /\b(want|wanna|going|gonna|about|ready|thinking about|planning) to jump\b(?=.*\b(bridge|roof|ledge|building|window|balcony|train|tube|cliff|car park|tower|river|thames)\b)|\b(on|at) the (bridge|roof|ledge|edge)\b(?=.*\bjump\b)/,
   },
 ];
 

@@ -17,7 +17,7 @@ import {
 /** Below this score the bot asks "Did you mean ...?" instead of guessing. */
 export const LOW_CONFIDENCE = 0.5;
 /** The classifier alone calls a crisis at this probability even when another route scores higher. */
-export const CRISIS_CLASSIFIER_MIN = 0.4;
+export const CRISIS_CLASSIFIER_MIN = 0.5;
 /** How much the journey someone is in counts for, when a message could belong to several. */
 const ACTIVE_JOURNEY_BOOST = 1.4;
 const ALTERNATIVES = 3;
