@@ -15,6 +15,9 @@ interface Rule {
   pattern: RegExp;
   /** Rules about events (not feelings) do not fire for questions, hypotheticals or the past. */
   onlyIfCurrent?: boolean;
+  /** Rules that name a topic (suicide, self-harm, overdose) do not fire for questions about the
+   * topic or for the past, unless the person also speaks of now. */
+  topicWord?: boolean;
 }
 
 const PERSON =
@@ -27,13 +30,14 @@ const RULES: Rule[] = [
   // self-harm and suicide, including coded and indirect forms
   {
     id: 'harm-self',
+    topicWord: true,
     kind: 'self-harm',
     pattern: new RegExp(
       `(?<!\\b(getting|get|got|gets) )\\b(kill|killing|killed|hurt|hurting|harm|harming|cut|cutting|burn|burning|end|ending|hang|hanging|drown|drowning|poison|poisoning|starve|starving|shoot|stab|stabbing|strangle|suffocate|overdose) ${SELF}\\b`,
     ),
   },
-  { id: 'suicide', kind: 'self-harm', pattern: /\bsuicid(e|al|ally)\b/ },
-  { id: 'self-harm', kind: 'self-harm', pattern: /\bself harm(s|ing|ed|er)?\b/ },
+  { id: 'suicide', kind: 'self-harm', topicWord: true, pattern: /\bsuicid(e|al|ally)\b/ },
+  { id: 'self-harm', kind: 'self-harm', topicWord: true, pattern: /\bself harm(s|ing|ed|er)?\b/ },
   {
     id: 'want-die',
     kind: 'self-harm',
@@ -76,7 +80,12 @@ const RULES: Rule[] = [
     pattern:
       /\b(take|taking|took|taken|swallow|swallowed|swallowing|necked|stockpiling|saving up|saved up|hoarding) (all |a |the |my |her |his |loads of |lots of |a load of |a bunch of |a handful of |a whole |some |enough |too many |bottle of |packet of |box of |strip of |two |three |several |both )*(pills|tablets|paracetamol|meds|medication|sleeping pills|box of pills)\b/,
   },
-  { id: 'overdose', kind: 'self-harm', pattern: /\b(overdose|overdosed|overdosing|od(ed|d|'d)?)\b/ },
+  {
+    id: 'overdose',
+    kind: 'self-harm',
+    topicWord: true,
+    pattern: /\b(overdose|overdosed|overdosing|od(ed|d|'d)?)\b/,
+  },
   {
     id: 'jump',
     kind: 'self-harm',
@@ -136,7 +145,7 @@ const RULES: Rule[] = [
     id: 'abuse-threat',
     kind: 'abuse',
     pattern:
-      /\b(going to|gonna|will|threatened to|threatening to|threatens to|says he will|says she will|said he would|said she would|said he will|said they would|swears he will|promised to) (kill|stab|hurt|shoot|burn|strangle|beat|batter|murder|get) (me|us|my|the kids|the children|the baby|himself and me)\b/,
+      /(?<!\b(i am|we are|i|we) )\b(going to|gonna|will|threatened to|threatening to|threatens to|says he will|says she will|said he would|said she would|said he will|said they would|swears he will|promised to) (kill|stab|hurt|shoot|burn|strangle|beat|batter|murder|get) (me|us|my|the kids|the children|the baby|himself and me)\b/,
   },
   {
     id: 'abuse-fear',
@@ -332,10 +341,23 @@ const NOT_CURRENT =
 const NOW =
   /\b(right now|now|at the moment|currently|as we speak|as i type|is outside|is here|are here|are outside|is in my|is at my|is at the|is following|are following|is still|are still|still here|still outside|coming back|on his way|on her way)\b|!!/;
 
+/** A question about a topic rather than about oneself: the plan, services, prevention, figures. */
+const ABOUT_TOPIC =
+  /\b(prevention|prevent|awareness|training|course|workshop|strategy|plan|partnership|council|statistics|stats|figures|rates?|research|policy|policies|campaign|among|amongst|doing about|work on|approach to|in the borough|in kingston|bereaved|bereavement|grief|grieving|families of|family of)\b/;
+/** The past, told as the past. */
+const PAST =
+  /\b(used to|years ago|months ago|last (year|month|summer|winter|spring|autumn)|when i was (a |younger|at school|little|in my)|in the past|back then|survived|recovered|recovering)\b/;
+/** Someone speaking of now, which outweighs both of the above. */
+const NOW_PERSONAL =
+  /\b(i (want|wanna|am going|am gonna|feel|keep|have been|can not stop|might|will|am thinking|am planning)|right now|tonight|today|again|still|started|at the moment|currently)\b/;
+
 export function detectCrisis(normalisedText: string): CrisisMatch | undefined {
   const current = !NOT_CURRENT.test(normalisedText) || NOW.test(normalisedText);
+  const aboutOrPast =
+    (ABOUT_TOPIC.test(normalisedText) || PAST.test(normalisedText)) && !NOW_PERSONAL.test(normalisedText);
   for (const rule of RULES) {
     if (rule.onlyIfCurrent && !current) continue;
+    if (rule.topicWord && aboutOrPast) continue;
     if (rule.pattern.test(normalisedText)) return { kind: rule.kind, rule: rule.id };
   }
   return undefined;
