@@ -27,6 +27,10 @@ const NOT_CRISES = [
   'the queue at the post office is killing me',
   'is there support for people who were stabbed years ago',
   'shooting a music video in the market, do I need a permit',
+  'does the partnership do any suicide prevention work',
+  'what is the plan doing about self harm among young people',
+  'I used to self harm when I was a teen, is there support for adults',
+  'my friend overdosed last month and survived, where can she get support',
 ];
 
 /** Explicit, indirect and coded crises that must always be caught. */
@@ -51,6 +55,9 @@ const CRISES = [
   "there's a man with a gun on the bus",
   'i was just raped',
   'no one would miss me',
+  "I used to self harm and I've started again",
+  'my brother took an overdose and he is not waking up',
+  'everyone would be happier if i was not here',
 ];
 
 describe('understanding: sayings that sound violent', () => {
