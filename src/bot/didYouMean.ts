@@ -32,7 +32,8 @@ export async function askIfUnsure(
   services: BotServices,
   understood: RecogniserResult | undefined,
 ): Promise<boolean> {
-  if (!understood || !isUnsure(understood)) return false;
+  // Only free text is asked about: a card press without text is not a question.
+  if (!understood || !isUnsure(understood) || !context.activity.text?.trim()) return false;
   const candidates = [understood, ...understood.alternatives]
     .filter((c, i) => c.route !== 'crisis' && (i === 0 || c.score >= MIN_CHOICE_SCORE))
     .map((c) => routeLabel(services.content, c.route))
