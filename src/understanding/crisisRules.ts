@@ -138,7 +138,7 @@ const RULES: Rule[] = [
     id: 'abuse-hurts',
     kind: 'abuse',
     pattern: new RegExp(
-      `\\b${PERSON} (is |just |has |has just |keeps |always |often |also |then |now |again |still )*(hits|hit|hitting|beats|beat|beating|punches|punched|punching|kicks|kicked|kicking|chokes|choked|choking|strangles|strangled|strangling|slaps|slapped|hurts|hurt|hurting|attacks|attacked|rapes|raped|batters|battered|pushes|pushed|shoves|shoved|throws things at|threw things at|smacks|smacked|grabs|grabbed|bit|bites|burnt|burns|drags|dragged) (me|us|my|the kids|the children|mother|father|the baby)\\b`,
+      `\\b${PERSON} (is |just |has |has just |keeps |always |often |also |then |now |again |still )*(hits|hit|hitting|beats|beat|beating|punches|punched|punching|kicks|kicked|kicking|chokes|choked|choking|strangles|strangled|strangling|slaps|slapped|hurts|hurt|hurting|attacks|attacked|rapes|raped|batters|battered|pushes|pushed|shoves|shoved|throws things at|threw things at|smacks|smacked|grabs|grabbed|bit|bites|burnt|burns|drags|dragged|touches|touched|touching|chokes|spits at|spat at) (me|us|my|the kids|the children|mother|father|the baby)\\b`,
     ),
   },
   {
@@ -331,6 +331,25 @@ const RULES: Rule[] = [
     kind: 'self-harm',
     pattern:
       /\b(want|wanna|going|gonna|about|ready|thinking about|planning) to jump\b(?=.*\b(bridge|roof|ledge|building|window|balcony|train|tube|cliff|car park|tower|river|thames)\b)|\b(on|at) the (bridge|roof|ledge|edge)\b(?=.*\bjump\b)/,
+  },
+  {
+    id: 'slang-self',
+    kind: 'self-harm',
+    pattern:
+      /\b(top|topping|off|offing|neck|necking|yeet|yeeting|end|unalive) (my ?self|meself)\b|\bdo (my ?self|meself) in\b|\b(i am|i feel like|i am just) (a|such a|nothing but a) burden\b|\bend me\b(?=.*\b(please|seriously|now|tonight)\b)/,
+  },
+  {
+    id: 'weapons-fired',
+    kind: 'danger',
+    onlyIfCurrent: true,
+    pattern:
+      /\b(gunshots|gun shots|shots fired|heard shots|shooting outside|acid attack|threw acid|thrown acid|a bomb|suspicious package)\b/,
+  },
+  {
+    id: 'forced',
+    kind: 'abuse',
+    pattern:
+      /\b(forcing|forced|make|making) me (to )?(marry|get married)\b|\b(took|taken|have|kept|keeping) my passport\b(?=.*\b(can not|not allowed|will not let|leave|work)\b)|\b(going to|want to|will) cut (my|her) (daughter|sister|girl)\b/,
   },
 ];
 

@@ -58,6 +58,12 @@ const CRISES = [
   "I used to self harm and I've started again",
   'my brother took an overdose and he is not waking up',
   'everyone would be happier if i was not here',
+  "i'm going to top myself",
+  'thinking of doing myself in',
+  "i'm just a burden to everyone",
+  'my stepdad touches me and i hate it',
+  'my family are forcing me to marry him next month',
+  'heard gunshots outside right now',
 ];
 
 describe('understanding: sayings that sound violent', () => {
