@@ -53,7 +53,9 @@ describe('understanding in the bot', () => {
     };
     bot = await startTestBot({ services: { recogniser: spy } });
     await bot.say('hello');
-    assert.deepEqual(seen, [undefined]);
+    await bot.say({ text: '', value: { journey: 'themes' } });
+    await bot.say('what are the priorities');
+    assert.deepEqual(seen, [undefined, 'themes']); // the card press is understood without the recogniser
   });
 
   it('asks "Did you mean ...?" with the top routes as buttons when unsure, instead of guessing', async () => {
