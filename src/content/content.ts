@@ -6,6 +6,10 @@ import { loadSafeguarding, type Safeguarding } from '../understanding/safeguardi
 import { loadConversation, type ConversationText } from './conversation.js';
 import { loadPrivacyNotice, type PrivacyNotice } from './privacyNotice.js';
 import { loadServices, type ServiceDirectory } from './services.js';
+import { loadSignupText, type SignupText } from './signupText.js';
+import { loadVolunteering, type VolunteerRoles } from './volunteering.js';
+import { loadWards, type WardList } from './wards.js';
+import { loadWorkshops, type WorkshopCatalogue } from './workshops.js';
 
 export interface Content {
   services: ServiceDirectory;
@@ -13,6 +17,10 @@ export interface Content {
   privacyNotice: PrivacyNotice;
   /** The partnership plan 2024-2029: topics, passages and their search (knowledge/plan/). */
   plan: PlanGuide;
+  workshops: WorkshopCatalogue;
+  volunteering: VolunteerRoles;
+  wards: WardList;
+  signups: SignupText;
   /** The crisis reply, with its numbers filled in from services. */
   safeguarding: Safeguarding;
   /** "Did you mean ...?" when the bot is not sure. */
@@ -22,12 +30,28 @@ export interface Content {
 /** Loads and validates all content; throws a ContentError naming file, entry and field. */
 export async function loadContent(knowledgeDir: string = defaultKnowledgeDir): Promise<Content> {
   const services = await loadServices(knowledgeDir);
-  const [conversation, privacyNotice, plan, safeguarding, clarify] = await Promise.all([
-    loadConversation(knowledgeDir, services),
-    loadPrivacyNotice(knowledgeDir),
-    loadPlanGuide(knowledgeDir),
-    loadSafeguarding(knowledgeDir, services),
-    loadClarify(knowledgeDir),
-  ]);
-  return { services, conversation, privacyNotice, plan, safeguarding, clarify };
+  const [conversation, privacyNotice, plan, workshops, volunteering, wards, signups, safeguarding, clarify] =
+    await Promise.all([
+      loadConversation(knowledgeDir, services),
+      loadPrivacyNotice(knowledgeDir),
+      loadPlanGuide(knowledgeDir),
+      loadWorkshops(knowledgeDir),
+      loadVolunteering(knowledgeDir),
+      loadWards(knowledgeDir),
+      loadSignupText(knowledgeDir),
+      loadSafeguarding(knowledgeDir, services),
+      loadClarify(knowledgeDir),
+    ]);
+  return {
+    services,
+    conversation,
+    privacyNotice,
+    plan,
+    workshops,
+    volunteering,
+    wards,
+    signups,
+    safeguarding,
+    clarify,
+  };
 }
