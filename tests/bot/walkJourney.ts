@@ -35,12 +35,26 @@ function firstSubmit(activities: Partial<Activity>[]): unknown {
   return found;
 }
 
+/** Plausible typed answers to common questions, so a walk gets past validated prompts. */
+const TYPED_ANSWERS: [RegExp, string][] = [
+  [/email/, 'sam.walker@example.org'],
+  [/phone|mobile|number to call/, '07700 900123'],
+  [/postcode/, 'KT6 7QT'],
+  [/name/, 'Sam Walker'],
+  [/how many|number of/, '1'],
+  [/ward|area|where/, 'Tolworth'],
+  [/date|when/, 'tomorrow'],
+];
+
 /** An answer to the prompt in `replies`: the first button, the first card submit, or some text. */
 export function answerFor(replies: Partial<Activity>[], step: number): string | Partial<Activity> {
   const submit = firstSubmit(replies);
   if (submit !== undefined) return { text: '', value: submit };
   const buttons = buttonsOf(replies);
   if (buttons.length > 0) return buttons[0];
+  const prompt = promptText(replies).toLowerCase();
+  const typed = TYPED_ANSWERS.find(([pattern]) => pattern.test(prompt));
+  if (typed) return typed[1];
   const fallbacks = ['Tolworth', 'yes', '2', 'Surbiton', 'no'];
   return fallbacks[step % fallbacks.length];
 }
