@@ -24,6 +24,12 @@ export async function activeJourney(
   context: TurnContext,
   dialogState: StatePropertyAccessor<DialogState>,
 ): Promise<JourneyRoute | undefined> {
-  const state = await dialogState.get(context);
-  return findJourney(state?.dialogStack as StackEntry[] | undefined);
+  try {
+    const state = await dialogState.get(context);
+    return findJourney(state?.dialogStack as StackEntry[] | undefined);
+  } catch {
+    // Context only: if state cannot be read, understanding (and the safeguarding check after it)
+    // must still run, so the message is read as if no journey were open.
+    return undefined;
+  }
 }

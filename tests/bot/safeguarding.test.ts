@@ -134,3 +134,21 @@ describe('safeguarding: the journey is kept and resumes', () => {
     assert.match(allText(await bot.say('Skip')), /Thank you/);
   });
 });
+
+describe('safeguarding: when storage fails', () => {
+  it('still sends the crisis reply first', async () => {
+    const bot = await startTestBot();
+    try {
+      const failing = bot.services.store.botState;
+      failing.read = async () => {
+        throw new Error('disk unavailable');
+      };
+      const replies: Partial<Activity>[] = [];
+      bot.adapter.onTurnError = async () => undefined;
+      replies.push(...(await bot.say('i want to kill myself')));
+      assert.match(textOf(replies[0] ?? {}), /\b999\b/);
+    } finally {
+      await bot.close();
+    }
+  });
+});
