@@ -51,7 +51,12 @@ export class UnderstandingMiddleware implements Middleware {
     const label = this.labels.get(normalise(text));
     if (label) return label;
     const recognition: RecognitionContext = { activeJourney: await this.options.journeyOf?.(context) };
-    return this.recogniser.recognise(text, recognition);
+    try {
+      return this.recogniser.recognise(text, recognition);
+    } catch {
+      // Never let a recogniser fault stop the turn before the safeguarding check runs its rules.
+      return { route: 'help', score: 0, alternatives: [] };
+    }
   }
 }
 
