@@ -67,6 +67,16 @@ describe('safeguarding: the crisis reply comes first', () => {
     assert.match(first(await bot.say('i have taken all my pills')), /\b999\b/);
   });
 
+  it('still answers a crisis when the recogniser fails', async () => {
+    const broken: Recogniser = {
+      recognise: () => {
+        throw new Error('model file damaged');
+      },
+    };
+    bot = await startTestBot({ services: { recogniser: broken } });
+    assert.match(first(await bot.say("i'm going to end my life")), /\b999\b/);
+  });
+
   it('acts on a crisis the classifier found when no rule fired', async () => {
     const alwaysCrisis: Recogniser = { recognise: () => ({ route: 'crisis', score: 0.7, alternatives: [] }) };
     bot = await startTestBot({ services: { recogniser: alwaysCrisis } });
