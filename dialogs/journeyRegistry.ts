@@ -4,6 +4,7 @@ import type { Dialog } from 'botbuilder-dialogs';
 import type { BotServices } from '../src/bot/services.js';
 import type { JourneyRoute } from '../src/content/conversation.js';
 import { ComingSoonDialog } from './comingSoonDialog.js';
+import { PrivacyDialog } from './privacyDialog.js';
 import { ThemesDialog } from './themesDialog.js';
 import { VolunteerDialog } from './volunteerDialog.js';
 import { WorkshopDialog } from './workshopDialog.js';
@@ -17,5 +18,5 @@ export const journeyFactories: Record<JourneyRoute, (services: BotServices) => D
   report: comingSoon('report'),
   support: comingSoon('support'),
   themes: (services) => new ThemesDialog(services),
-  privacy: comingSoon('privacy'),
+  privacy: (services) => new PrivacyDialog(services),
 };

@@ -4,6 +4,7 @@ import { loadPlanGuide, type PlanGuide } from '../plan/planGuide.js';
 import { loadClarify, type ClarifyText } from '../understanding/clarifyContent.js';
 import { loadSafeguarding, type Safeguarding } from '../understanding/safeguardingContent.js';
 import { loadConversation, type ConversationText } from './conversation.js';
+import { loadPrivacyJourney, type PrivacyJourneyText } from './privacyJourney.js';
 import { loadPrivacyNotice, type PrivacyNotice } from './privacyNotice.js';
 import { loadServices, type ServiceDirectory } from './services.js';
 import { loadSignupText, type SignupText } from './signupText.js';
@@ -15,6 +16,7 @@ export interface Content {
   services: ServiceDirectory;
   conversation: ConversationText;
   privacyNotice: PrivacyNotice;
+  privacyJourney: PrivacyJourneyText;
   /** The partnership plan 2024-2029: topics, passages and their search (knowledge/plan/). */
   plan: PlanGuide;
   workshops: WorkshopCatalogue;
@@ -30,22 +32,34 @@ export interface Content {
 /** Loads and validates all content; throws a ContentError naming file, entry and field. */
 export async function loadContent(knowledgeDir: string = defaultKnowledgeDir): Promise<Content> {
   const services = await loadServices(knowledgeDir);
-  const [conversation, privacyNotice, plan, workshops, volunteering, wards, signups, safeguarding, clarify] =
-    await Promise.all([
-      loadConversation(knowledgeDir, services),
-      loadPrivacyNotice(knowledgeDir),
-      loadPlanGuide(knowledgeDir),
-      loadWorkshops(knowledgeDir),
-      loadVolunteering(knowledgeDir),
-      loadWards(knowledgeDir),
-      loadSignupText(knowledgeDir),
-      loadSafeguarding(knowledgeDir, services),
-      loadClarify(knowledgeDir),
-    ]);
+  const [
+    conversation,
+    privacyNotice,
+    privacyJourney,
+    plan,
+    workshops,
+    volunteering,
+    wards,
+    signups,
+    safeguarding,
+    clarify,
+  ] = await Promise.all([
+    loadConversation(knowledgeDir, services),
+    loadPrivacyNotice(knowledgeDir),
+    loadPrivacyJourney(knowledgeDir),
+    loadPlanGuide(knowledgeDir),
+    loadWorkshops(knowledgeDir),
+    loadVolunteering(knowledgeDir),
+    loadWards(knowledgeDir),
+    loadSignupText(knowledgeDir),
+    loadSafeguarding(knowledgeDir, services),
+    loadClarify(knowledgeDir),
+  ]);
   return {
     services,
     conversation,
     privacyNotice,
+    privacyJourney,
     plan,
     workshops,
     volunteering,
