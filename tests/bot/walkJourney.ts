@@ -46,13 +46,34 @@ const TYPED_ANSWERS: [RegExp, string][] = [
   [/date|when/, 'tomorrow'],
 ];
 
+/** Booking and volunteering references the bot has given, e.g. "HC-7KQ4M-2XD9P". */
+const REFERENCE = /\b(HC|VI)-[A-Z0-9]{5}-[A-Z0-9]{5}\b/;
+
+/** What a walk remembers from earlier replies, to answer later questions as the person would. */
+export interface WalkMemory {
+  reference?: string;
+}
+
+/** Notes any reference given in `replies`. */
+export function remember(memory: WalkMemory, replies: Partial<Activity>[]): void {
+  const text = allText(replies);
+  if (/what is your reference/i.test(text)) return; // a question that shows an example reference
+  const found = REFERENCE.exec(text);
+  if (found) memory.reference = found[0];
+}
+
 /** An answer to the prompt in `replies`: the first button, the first card submit, or some text. */
-export function answerFor(replies: Partial<Activity>[], step: number): string | Partial<Activity> {
+export function answerFor(
+  replies: Partial<Activity>[],
+  step: number,
+  memory: WalkMemory = {},
+): string | Partial<Activity> {
   const submit = firstSubmit(replies);
   if (submit !== undefined) return { text: '', value: submit };
   const buttons = buttonsOf(replies);
   if (buttons.length > 0) return buttons[0];
   const prompt = promptText(replies).toLowerCase();
+  if (memory.reference && /what is your reference/.test(prompt)) return memory.reference;
   const typed = TYPED_ANSWERS.find(([pattern]) => pattern.test(prompt));
   if (typed) return typed[1];
   const fallbacks = ['Tolworth', 'yes', '2', 'Surbiton', 'no'];
