@@ -40,10 +40,11 @@ async function walkWithCrises(
   route: JourneyRoute,
   answers: (string | Partial<Activity>)[] = [],
   memory: WalkMemory = {},
+  opening: string | Partial<Activity> = { text: '', value: { journey: route } },
 ): Promise<number> {
   const { safeguarding } = bot.services.content;
   const back = safeguarding.text.buttons.back;
-  let replies: Partial<Activity>[] = await bot.say({ text: '', value: { journey: route } });
+  let replies: Partial<Activity>[] = await bot.say(opening);
   let prompts = 0;
   while (prompts < MAX_PROMPTS && (await dialogIsWaiting(bot))) {
     const where = `${route} prompt ${prompts + 1} ("${promptText(replies).slice(0, 60)}")`;
@@ -78,6 +79,16 @@ describe('safeguarding: crisis in the middle of every prompt of every dialog', (
       const built = bot.bot.mainDialog.findDialog(route)?.constructor.name !== 'ComingSoonDialog';
       if (built) assert.ok(prompts >= 1, `${route} is built, so at least one prompt was walked`);
     });
+
+  it('does the same at every prompt of managing a workshop booking, once one is made', async function () {
+    bot = await startTestBot();
+    if (bot.bot.mainDialog.findDialog('workshop')?.constructor.name === 'ComingSoonDialog') this.skip();
+    const memory: WalkMemory = {};
+    await walkWithCrises(bot, 'workshop', [], memory);
+    assert.ok(memory.reference, 'the booking gave a reference');
+    const prompts = await walkWithCrises(bot, 'workshop', [], memory, 'manage my workshop booking');
+    assert.ok(prompts >= 2, `walked ${prompts} prompts of managing a booking`);
+  });
 
   it('does the same at every prompt of the feedback that follows a journey', async () => {
     const original = journeyFactories.themes;

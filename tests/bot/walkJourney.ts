@@ -48,6 +48,8 @@ const TYPED_ANSWERS: [RegExp, string][] = [
 
 /** Booking and volunteering references the bot has given, e.g. "HC-7KQ4M-2XD9P". */
 const REFERENCE = /\b(HC|VI)-[A-Z0-9]{5}-[A-Z0-9]{5}\b/;
+/** A question asking for a reference (it shows an example one, which is not to be remembered). */
+const ASKS_REFERENCE = /reference\?/i;
 
 /** What a walk remembers from earlier replies, to answer later questions as the person would. */
 export interface WalkMemory {
@@ -57,7 +59,7 @@ export interface WalkMemory {
 /** Notes any reference given in `replies`. */
 export function remember(memory: WalkMemory, replies: Partial<Activity>[]): void {
   const text = allText(replies);
-  if (/what is your reference/i.test(text)) return; // a question that shows an example reference
+  if (ASKS_REFERENCE.test(text)) return; // a question that shows an example reference
   const found = REFERENCE.exec(text);
   if (found) memory.reference = found[0];
 }
@@ -73,7 +75,7 @@ export function answerFor(
   const buttons = buttonsOf(replies);
   if (buttons.length > 0) return buttons[0];
   const prompt = promptText(replies).toLowerCase();
-  if (memory.reference && /what is your reference/.test(prompt)) return memory.reference;
+  if (memory.reference && ASKS_REFERENCE.test(prompt)) return memory.reference;
   const typed = TYPED_ANSWERS.find(([pattern]) => pattern.test(prompt));
   if (typed) return typed[1];
   const fallbacks = ['Tolworth', 'yes', '2', 'Surbiton', 'no'];
