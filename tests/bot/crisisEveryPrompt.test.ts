@@ -88,6 +88,11 @@ describe('safeguarding: crisis in the middle of every prompt of every dialog', (
     assert.ok(memory.reference, 'the booking gave a reference');
     const prompts = await walkWithCrises(bot, 'workshop', [], memory, 'manage my workshop booking');
     assert.ok(prompts >= 2, `walked ${prompts} prompts of managing a booking`);
+    // And the way that cancels it, through the "are you sure?" question.
+    const reference = memory.reference ?? '';
+    const answers = [reference, 'sam.walker@example.org', 'cancel it', 'yes'];
+    const cancelling = await walkWithCrises(bot, 'workshop', answers, memory, 'manage my workshop booking');
+    assert.ok(cancelling >= 3, `walked ${cancelling} prompts of cancelling a booking`);
   });
 
   it('does the same at every prompt of the feedback that follows a journey', async () => {
