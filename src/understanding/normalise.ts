@@ -321,6 +321,12 @@ export function normalise(text: string): string {
     .replace(/[\u2018\u2019\u02bc`´]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/[\u2013\u2014]/g, '-');
+  // Contact details and references say nothing about what someone wants: one token each.
+  t = t
+    .replace(/[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}/g, ' emailaddress ')
+    .replace(/\b(hc|vi)-[a-z0-9]{5}-[a-z0-9]{5}\b/g, ' bookingreference ')
+    .replace(/\b[a-z]{1,2}\d[a-z\d]? ?\d[a-z]{2}\b/g, ' postcode ')
+    .replace(/(?:\+?\d[\d ()-]{8,}\d)/g, ' phonenumber ');
   for (const [pattern, replacement] of CONTRACTIONS) t = t.replace(pattern, replacement);
   t = t.replace(/([a-z])\1{2,}/g, '$1$1'); // "heeeelp" -> "heelp", "soooo" -> "soo"
   for (const [pattern, replacement] of PHRASE_MAP) t = t.replace(pattern, replacement);

@@ -14,6 +14,21 @@ describe('understanding: normalising what people type', () => {
     assert.equal(normalise('volenteer harrasment'), 'volunteer harassment');
   });
 
+  it('reads contact details and references as placeholders, not as words', () => {
+    assert.equal(
+      normalise('I booked as jo@example.org, ref HC-7KQ4M-2XD9P, KT1 1EU, 07700 900123'),
+      'i booked as emailaddress , ref bookingreference , postcode , phonenumber',
+    );
+  });
+
+  it('never reads an answer like an email address as a request for help or to cancel', async () => {
+    const { recogniser } = await sharedRecogniser();
+    for (const text of ['sam@example.org', '07700 900123', 'move it', 'keep it', '2 please', 'Sam Walker']) {
+      const { route, score } = recogniser.recognise(text, { activeJourney: 'workshop' });
+      assert.ok(!((route === 'help' || route === 'cancel') && score >= 0.6), `${text}: ${route} ${score}`);
+    }
+  });
+
   it('understands the same request however it is spelled', async () => {
     const { recogniser } = await sharedRecogniser();
     for (const text of [
