@@ -11,6 +11,7 @@ import {
 } from 'botbuilder-dialogs';
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { BotServices } from '../src/bot/services.js';
+import { askIfUnsure, isUnsure } from '../src/bot/didYouMean.js';
 import { getUnderstanding } from '../src/bot/turnUnderstanding.js';
 import { JOURNEY_ROUTES, type JourneyRoute } from '../src/content/conversation.js';
 import type { Route } from '../src/understanding/types.js';
@@ -91,8 +92,12 @@ export class MainDialog extends ComponentDialog {
     let route = understood?.route ?? 'help';
     // A question the recogniser cannot place but the partnership plan answers (an acronym, a
     // section name) opens the plan journey rather than "I can't help with that".
-    if (route === 'out_of_scope' && text && this.services.content.plan.ask(text).kind === 'answer') {
+    const unplaced = route === 'out_of_scope' || (understood !== undefined && isUnsure(understood));
+    if (unplaced && text && this.services.content.plan.ask(text).kind === 'answer') {
       route = 'themes';
+    } else if (await askIfUnsure(step.context, this.services, understood)) {
+      // Unsure: "Did you mean ...?" with buttons, instead of a guess.
+      return step.endDialog();
     }
     if (isJourney(route)) return this.beginJourney(step, route, { utterance: step.context.activity.text });
     switch (route) {

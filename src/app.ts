@@ -4,10 +4,15 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { ConversationState, UserState, type Middleware } from 'botbuilder';
 import type { Server } from 'restify';
+import { activeJourney } from './bot/activeJourney.js';
 import { createAdapter } from './bot/createAdapter.js';
+import { clarifyLabels } from './bot/didYouMean.js';
+import { resumeJourney } from './bot/resumeJourney.js';
+import { SafeguardingMiddleware } from './bot/safeguardingMiddleware.js';
 import { SaferKingstonBot } from './bot/saferKingstonBot.js';
 import type { BotServices } from './bot/services.js';
 import { UnderstandingMiddleware } from './bot/understandingMiddleware.js';
+import { UnderstandingTraceMiddleware } from './bot/understandingTrace.js';
 import type { Config } from './config.js';
 import { loadContent } from './content/content.js';
 import { Insights } from './insights/insights.js';
@@ -20,7 +25,7 @@ import { createStaffSources } from './staff/staffSources.js';
 import { createBlobStore } from './store/blobStore.js';
 import { createLowdbStore } from './store/lowdbStore.js';
 import type { Store } from './store/store.js';
-import { KeywordRecogniser } from './understanding/keywordRecogniser.js';
+import { loadRecogniser } from './understanding/loadRecogniser.js';
 import type { Recogniser } from './understanding/types.js';
 
 export interface AppOptions {
@@ -51,8 +56,24 @@ export async function createStore(config: Config): Promise<Store> {
   return createLowdbStore(path.resolve(config.DATA_DIR));
 }
 
-export function createRecogniser(): Recogniser {
-  return new KeywordRecogniser();
+/** Recognisers already built in this process, by knowledge folder (tests start many bots). */
+const recognisers = new Map<string, Promise<Recogniser>>();
+
+/** The trained recogniser, read from the cache in DATA_DIR when the content has not changed. */
+export function createRecogniser(
+  options: { knowledgeDir?: string; dataDir?: string } = {},
+): Promise<Recogniser> {
+  const dir = options.knowledgeDir ?? knowledgeDir;
+  const cacheFile = options.dataDir
+    ? path.join(path.resolve(options.dataDir), 'cache', 'understanding-model.json')
+    : undefined;
+  let recogniser = recognisers.get(dir);
+  if (!recogniser) {
+    recogniser = loadRecogniser({ knowledgeDir: dir, cacheFile }).then((loaded) => loaded.recogniser);
+    recognisers.set(dir, recogniser);
+    recogniser.catch(() => recognisers.delete(dir));
+  }
+  return recogniser;
 }
 
 export interface BotParts {
@@ -66,10 +87,20 @@ export interface BotParts {
 export function createBotParts(services: BotServices): BotParts {
   const conversationState = new ConversationState(services.store.botState);
   const userState = new UserState(services.store.botState);
+  const bot = new SaferKingstonBot(services, conversationState, userState);
   return {
-    bot: new SaferKingstonBot(services, conversationState, userState),
+    bot,
     conversationState,
-    middleware: [new UnderstandingMiddleware(services.recogniser, services.content.conversation)],
+    middleware: [
+      new UnderstandingMiddleware(services.recogniser, services.content.conversation, {
+        labels: clarifyLabels(services.content),
+        journeyOf: (context) => activeJourney(context, bot.dialogState),
+      }),
+      new UnderstandingTraceMiddleware(),
+      new SafeguardingMiddleware(services, conversationState, (context, intro) =>
+        resumeJourney(context, bot, intro),
+      ),
+    ],
   };
 }
 
@@ -101,7 +132,10 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       config,
       content,
       store,
-      recogniser: createRecogniser(),
+      recogniser: await createRecogniser({
+        knowledgeDir: options.knowledgeDir ?? knowledgeDir,
+        dataDir: config.DATA_DIR,
+      }),
       logger,
       insights: new Insights(store.records, now, logger),
       now,

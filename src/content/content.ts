@@ -1,6 +1,8 @@
 // Everything in knowledge/, loaded and validated once at start-up. Each journey adds its own part.
 import { knowledgeDir as defaultKnowledgeDir } from '../paths.js';
 import { loadPlanGuide, type PlanGuide } from '../plan/planGuide.js';
+import { loadClarify, type ClarifyText } from '../understanding/clarifyContent.js';
+import { loadSafeguarding, type Safeguarding } from '../understanding/safeguardingContent.js';
 import { loadConversation, type ConversationText } from './conversation.js';
 import { loadPrivacyJourney, type PrivacyJourneyText } from './privacyJourney.js';
 import { loadPrivacyNotice, type PrivacyNotice } from './privacyNotice.js';
@@ -21,22 +23,38 @@ export interface Content {
   volunteering: VolunteerRoles;
   wards: WardList;
   signups: SignupText;
+  /** The crisis reply, with its numbers filled in from services. */
+  safeguarding: Safeguarding;
+  /** "Did you mean ...?" when the bot is not sure. */
+  clarify: ClarifyText;
 }
 
 /** Loads and validates all content; throws a ContentError naming file, entry and field. */
 export async function loadContent(knowledgeDir: string = defaultKnowledgeDir): Promise<Content> {
   const services = await loadServices(knowledgeDir);
-  const [conversation, privacyNotice, privacyJourney, plan, workshops, volunteering, wards, signups] =
-    await Promise.all([
-      loadConversation(knowledgeDir, services),
-      loadPrivacyNotice(knowledgeDir),
-      loadPrivacyJourney(knowledgeDir),
-      loadPlanGuide(knowledgeDir),
-      loadWorkshops(knowledgeDir),
-      loadVolunteering(knowledgeDir),
-      loadWards(knowledgeDir),
-      loadSignupText(knowledgeDir),
-    ]);
+  const [
+    conversation,
+    privacyNotice,
+    privacyJourney,
+    plan,
+    workshops,
+    volunteering,
+    wards,
+    signups,
+    safeguarding,
+    clarify,
+  ] = await Promise.all([
+    loadConversation(knowledgeDir, services),
+    loadPrivacyNotice(knowledgeDir),
+    loadPrivacyJourney(knowledgeDir),
+    loadPlanGuide(knowledgeDir),
+    loadWorkshops(knowledgeDir),
+    loadVolunteering(knowledgeDir),
+    loadWards(knowledgeDir),
+    loadSignupText(knowledgeDir),
+    loadSafeguarding(knowledgeDir, services),
+    loadClarify(knowledgeDir),
+  ]);
   return {
     services,
     conversation,
@@ -47,5 +65,7 @@ export async function loadContent(knowledgeDir: string = defaultKnowledgeDir): P
     volunteering,
     wards,
     signups,
+    safeguarding,
+    clarify,
   };
 }

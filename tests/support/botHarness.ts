@@ -41,7 +41,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     config: configSchema.parse({ DATA_DIR: dataDir }),
     content: await loadContent(),
     store,
-    recogniser: createRecogniser(),
+    recogniser: await createRecogniser(),
     logger: silentLogger,
     insights: new Insights(store.records, now, silentLogger),
     now,

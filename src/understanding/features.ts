@@ -1,0 +1,93 @@
+// From normalised text to the features the classifier weighs: word stems, negated stems, stem
+// pairs and letter groups (which make typos close to the right word).
+import { AggressiveTokenizer, DamerauLevenshteinDistance, PorterStemmer } from './naturalLib.js';
+
+const tokenizer = new AggressiveTokenizer();
+const NEGATORS = new Set(['not', 'no', 'never', 'nobody', 'nothing', 'without', 'nor', 'neither']);
+const SCOPE_BREAKERS = new Set(['but', 'and', 'so', 'because', 'though', 'although', 'however', 'yet']);
+/** How many words after a negator are read as negated. */
+const NEGATION_SCOPE = 3;
+
+export function tokens(normalisedText: string): string[] {
+  return tokenizer
+    .tokenize(normalisedText.replace(/'/g, ' '))
+    .map((t) => t.toLowerCase())
+    .filter((t) => t.length > 0);
+}
+
+const stemCache = new Map<string, string>();
+export function stem(word: string): string {
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    s = /^\d+$/.test(word) ? '#num' : PorterStemmer.stem(word);
+    if (stemCache.size < 50_000) stemCache.set(word, s);
+  }
+  return s;
+}
+
+/** Corrects words the model has never seen to the nearest known word (one edit, or two for long words). */
+export class SpellFixer {
+  private readonly known: Set<string>;
+  private readonly byLength = new Map<number, string[]>();
+  private readonly cache = new Map<string, string>();
+
+  constructor(vocabulary: Iterable<string>) {
+    this.known = new Set(vocabulary);
+    for (const word of this.known) {
+      if (word.length < 3 || /\d/.test(word)) continue;
+      const list = this.byLength.get(word.length) ?? [];
+      list.push(word);
+      this.byLength.set(word.length, list);
+    }
+  }
+
+  fix(word: string): string {
+    if (word.length < 4 || this.known.has(word) || /\d/.test(word)) return word;
+    const cached = this.cache.get(word);
+    if (cached !== undefined) return cached;
+    const maxDistance = word.length >= 7 ? 2 : 1;
+    let best = word;
+    let bestDistance = maxDistance + 1;
+    for (let len = word.length - maxDistance; len <= word.length + maxDistance; len++) {
+      for (const candidate of this.byLength.get(len) ?? []) {
+        if (candidate[0] !== word[0] && candidate[1] !== word[1]) continue;
+        const d = DamerauLevenshteinDistance(word, candidate, { restricted: true });
+        if (d < bestDistance) {
+          bestDistance = d;
+          best = candidate;
+        }
+      }
+    }
+    if (this.cache.size < 20_000) this.cache.set(word, best);
+    return best;
+  }
+}
+
+/** Features of one message. `fixer` (optional) corrects unknown words first. */
+export function features(normalisedText: string, fixer?: SpellFixer): string[] {
+  const words = tokens(normalisedText).map((w) => (fixer ? fixer.fix(w) : w));
+  const out: string[] = [];
+  let negatedFor = 0;
+  let previous = '^';
+  for (const word of words) {
+    if (NEGATORS.has(word)) {
+      negatedFor = NEGATION_SCOPE;
+      out.push('w:not');
+      previous = 'not';
+      continue;
+    }
+    if (SCOPE_BREAKERS.has(word)) negatedFor = 0;
+    const s = stem(word);
+    out.push(negatedFor > 0 ? `n:${s}` : `w:${s}`);
+    out.push(`b:${previous}_${s}`);
+    if (word.length >= 5) {
+      const padded = `<${word}>`;
+      for (let i = 0; i + 4 <= padded.length; i++) out.push(`c:${padded.slice(i, i + 4)}`);
+    }
+    if (negatedFor > 0) negatedFor--;
+    previous = s;
+  }
+  if (words.length > 0) out.push(`b:${previous}_$`);
+  if (words.length <= 2) out.push('len:short');
+  return out;
+}

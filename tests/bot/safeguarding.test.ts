@@ -1,0 +1,164 @@
+import assert from 'node:assert/strict';
+import type { Activity } from 'botbuilder';
+import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { journeyFactories } from '../../dialogs/journeyRegistry.js';
+import { isoWeek } from '../../src/insights/isoWeek.js';
+import { KeywordRecogniser } from '../../src/understanding/keywordRecogniser.js';
+import type { Recogniser } from '../../src/understanding/types.js';
+import { allText, buttonsOf, startTestBot, textOf, type TestBot } from '../support/botHarness.js';
+
+const messages = (replies: Partial<Activity>[]) => replies.filter((a) => a.type === 'message');
+const first = (replies: Partial<Activity>[]) => textOf(messages(replies)[0] ?? {});
+
+/** A journey that reaches its goal at once, so the feedback prompts that follow can be tested. */
+class InstantJourney extends Dialog {
+  override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    await dc.context.sendActivity('Here is what you asked for.');
+    return dc.endDialog({ completed: true });
+  }
+}
+
+describe('safeguarding: the crisis reply comes first', () => {
+  let bot: TestBot;
+  afterEach(() => bot?.close());
+
+  it('leads with 999, the silent call (55) and text relay (18000), then Samaritans and Shout for self-harm', async () => {
+    bot = await startTestBot();
+    const replies = await bot.say('I want to kill myself');
+    const lead = first(replies);
+    assert.match(lead.split('\n')[0], /\b999\b/);
+    assert.match(lead, /\b55\b/);
+    assert.match(lead, /18000/);
+    assert.match(lead, /116 123/);
+    assert.match(lead, /85258/);
+    assert.ok(lead.indexOf('999') < lead.indexOf('116 123'), '999 comes before the next line');
+    const text = allText(replies);
+    assert.match(text, /Are you safe right now\?/);
+    assert.deepEqual(buttonsOf(replies), ["I'm safe now", "I'm not safe", 'Back to where I was']);
+  });
+
+  it('gives the National Domestic Abuse Helpline for abuse', async () => {
+    bot = await startTestBot();
+    const lead = first(await bot.say('my boyfriend hits me and I am scared to go home'));
+    assert.match(lead.split('\n')[0], /\b999\b/);
+    assert.match(lead, /National Domestic Abuse Helpline/);
+    assert.match(lead, /0808 2000 247/);
+    assert.doesNotMatch(lead, /116 123/);
+  });
+
+  it('answers danger with 999 and what to do first', async () => {
+    bot = await startTestBot();
+    const lead = first(await bot.say("he's outside with a knife"));
+    assert.match(lead.split('\n')[0], /\b999\b/);
+    assert.match(lead, /safe place/);
+  });
+
+  for (const channelId of ['msteams', 'directline', 'webchat', 'emulator'])
+    it(`answers a crisis first on the ${channelId} channel too`, async () => {
+      bot = await startTestBot({ channelId });
+      bot.adapter.enableTrace = true; // on the emulator the trace is sent too, but after the reply
+      const replies = await bot.say('i dont want to be here anymore');
+      assert.equal(replies[0].type, 'message');
+      assert.match(textOf(replies[0]), /\b999\b/);
+    });
+
+  it('does not depend on the classifier: the rules catch a crisis even with a keyword recogniser', async () => {
+    bot = await startTestBot({ services: { recogniser: new KeywordRecogniser() } });
+    assert.match(first(await bot.say('i have taken all my pills')), /\b999\b/);
+  });
+
+  it('still answers a crisis when the recogniser fails', async () => {
+    const broken: Recogniser = {
+      recognise: () => {
+        throw new Error('model file damaged');
+      },
+    };
+    bot = await startTestBot({ services: { recogniser: broken } });
+    assert.match(first(await bot.say("i'm going to end my life")), /\b999\b/);
+  });
+
+  it('acts on a crisis the classifier found when no rule fired', async () => {
+    const alwaysCrisis: Recogniser = { recognise: () => ({ route: 'crisis', score: 0.7, alternatives: [] }) };
+    bot = await startTestBot({ services: { recogniser: alwaysCrisis } });
+    assert.match(first(await bot.say('something is very wrong tonight')), /\b999\b/);
+  });
+
+  it('repeats the emergency routes for "I\'m not safe", and keeps asking', async () => {
+    bot = await startTestBot();
+    await bot.say('someone is following me');
+    const replies = await bot.say("I'm not safe");
+    assert.match(first(replies), /\b999\b/);
+    assert.match(allText(replies), /Are you safe right now\?/);
+  });
+
+  it('offers the menu after "I\'m safe now" when no journey was in progress', async () => {
+    bot = await startTestBot();
+    await bot.say('i feel suicidal');
+    const replies = await bot.say("I'm safe now");
+    assert.match(allText(replies), /glad you are safe/);
+    assert.ok(buttonsOf(replies).length > 0);
+  });
+
+  it('lets the person simply carry on: the next ordinary message is handled as usual', async () => {
+    bot = await startTestBot();
+    await bot.say('i want to die');
+    assert.match(allText(await bot.say('hello')), /Safer Kingston helper/);
+  });
+
+  it('never records the crisis message in the staff insights', async () => {
+    bot = await startTestBot();
+    await bot.say('i want to end my life, my email is jo@example.org');
+    const raw = JSON.stringify(await bot.services.insights.weeks([isoWeek(new Date())]));
+    assert.doesNotMatch(raw, /end my life/);
+  });
+});
+
+describe('safeguarding: the journey is kept and resumes', () => {
+  const original = journeyFactories.privacy;
+  let bot: TestBot;
+  beforeEach(async () => {
+    journeyFactories.privacy = () => new InstantJourney('privacy');
+    bot = await startTestBot();
+  });
+  afterEach(async () => {
+    journeyFactories.privacy = original;
+    await bot.close();
+  });
+
+  it('interrupts the "Did this help?" prompt and asks it again after "Back to where I was"', async () => {
+    assert.match(allText(await bot.say({ text: '', value: { journey: 'privacy' } })), /Did this help\?/);
+    const crisis = await bot.say('he is going to kill me');
+    assert.match(first(crisis), /\b999\b/);
+    const back = await bot.say('Back to where I was');
+    assert.match(allText(back), /Did this help\?/);
+    assert.match(allText(await bot.say('yes')), /Thank you/);
+  });
+
+  it('interrupts the comment prompt, and after "I\'m safe now" asks for the comment again', async () => {
+    await bot.say({ text: '', value: { journey: 'privacy' } });
+    assert.match(allText(await bot.say('no')), /What were you looking for/);
+    assert.match(first(await bot.say('i keep cutting myself')), /\b999\b/);
+    const safe = await bot.say("I'm safe now");
+    assert.match(allText(safe), /glad you are safe/);
+    assert.match(allText(safe), /What were you looking for/);
+    assert.match(allText(await bot.say('Skip')), /Thank you/);
+  });
+});
+
+describe('safeguarding: when storage fails', () => {
+  it('still sends the crisis reply first', async () => {
+    const bot = await startTestBot();
+    try {
+      const failing = bot.services.store.botState;
+      failing.read = async () => {
+        throw new Error('disk unavailable');
+      };
+      const replies: Partial<Activity>[] = [];
+      bot.adapter.onTurnError = async () => undefined;
+      replies.push(...(await bot.say('i want to kill myself')));
+      assert.match(textOf(replies[0] ?? {}), /\b999\b/);
+    } finally {
+      await bot.close();
+    }
+  });
+});
