@@ -16,8 +16,15 @@
   let exiting = false;
 
   // Inside the embed widget (?embed=1) the page drops its header and footer (see chat.css).
-  if (new URLSearchParams(location.search).get('embed') === '1') {
+  // There, Escape asks the host page (embed.js) to close the panel and take focus back.
+  const embedded = new URLSearchParams(location.search).get('embed') === '1';
+  if (embedded) {
     document.documentElement.classList.add('embedded');
+    document.addEventListener('keydown', function (event) {
+      if (event.key === 'Escape' && !event.defaultPrevented && window.parent !== window) {
+        window.parent.postMessage({ type: 'saferkingston:close' }, '*');
+      }
+    });
   }
 
   function exitUrl() {
