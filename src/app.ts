@@ -7,6 +7,7 @@ import type { Server } from 'restify';
 import { createAdapter } from './bot/createAdapter.js';
 import { SaferKingstonBot } from './bot/saferKingstonBot.js';
 import type { BotServices } from './bot/services.js';
+import { TeamsMentionMiddleware } from './bot/teamsMentions.js';
 import { UnderstandingMiddleware } from './bot/understandingMiddleware.js';
 import type { Config } from './config.js';
 import { loadContent } from './content/content.js';
@@ -60,7 +61,10 @@ export function createBotParts(services: BotServices): BotParts {
   return {
     bot: new SaferKingstonBot(services, conversationState, userState),
     conversationState,
-    middleware: [new UnderstandingMiddleware(services.recogniser, services.content.conversation)],
+    middleware: [
+      new TeamsMentionMiddleware(),
+      new UnderstandingMiddleware(services.recogniser, services.content.conversation),
+    ],
   };
 }
 
