@@ -16,6 +16,22 @@ import { handler, sendError, sendJson } from './directline/http.js';
 export const AZURE_DIRECT_LINE_ENDPOINT = 'https://directline.botframework.com/v3/directline';
 /** Where the page loads the Web Chat bundle from. */
 export const WEBCHAT_BUNDLE_PATH = '/vendor/webchat.js';
+/** Where the Teams tab loads the Teams JavaScript library from (no CDN). */
+export const TEAMS_JS_PATH = '/vendor/teams-js.js';
+/** The Teams tab page is shown inside Teams (web, desktop, mobile) and Microsoft 365. */
+export const TEAMS_TAB_PAGE = 'teams-tab.html';
+export const TEAMS_FRAME_ANCESTORS = [
+  "'self'",
+  'https://teams.microsoft.com',
+  'https://*.teams.microsoft.com',
+  'https://*.teams.microsoft.us',
+  'https://*.skype.com',
+  'https://*.office.com',
+  'https://*.office365.com',
+  'https://*.microsoft365.com',
+  'https://*.cloud.microsoft',
+  'https://outlook.office.com',
+];
 
 export type DirectLineMode =
   | { mode: 'local'; directLine: LocalDirectLine }
@@ -141,10 +157,25 @@ export function registerWebRoutes(server: Server, options: WebRoutesOptions): vo
     handler((_req, res) => sendFile(res, bundle, 'public, max-age=3600')),
   );
 
+  const teamsJs = path.join(
+    projectRoot,
+    'node_modules',
+    '@microsoft',
+    'teams-js',
+    'dist',
+    'umd',
+    'MicrosoftTeams.min.js',
+  );
+  server.get(
+    TEAMS_JS_PATH,
+    handler((_req, res) => sendFile(res, teamsJs, 'public, max-age=3600')),
+  );
+
   const serveFromWebDir = handler(async (req, res) => {
     const file = await resolveWebFile(webDir, new URL(req.url ?? '/', 'http://local').pathname);
     if (!file) return notFound(res);
-    if (file.endsWith('.html')) setPageHeaders(res, connectOrigins, options.frameAncestors);
+    if (path.basename(file) === TEAMS_TAB_PAGE) setPageHeaders(res, connectOrigins, TEAMS_FRAME_ANCESTORS);
+    else if (file.endsWith('.html')) setPageHeaders(res, connectOrigins, options.frameAncestors);
     await sendFile(res, file, file.endsWith('.html') ? 'no-store' : 'no-cache');
   });
   // Links that open a journey: /chat?journey=...&source=... is the chat page itself.
