@@ -79,12 +79,19 @@
     exit.type = 'button';
     exit.setAttribute('aria-describedby', 'skw-exit-hint');
     exit.addEventListener('click', exitNow);
-    const hint = element(
-      'p',
-      'skw-hint',
-      'Or press Shift 3 times. This does not clear your browsing history.',
+    const hint = element('p', 'skw-hint');
+    const hintText = element(
+      'span',
+      '',
+      'Or press Shift 3 times. This does not clear your browsing history. ',
     );
-    hint.id = 'skw-exit-hint';
+    hintText.id = 'skw-exit-hint';
+    hint.appendChild(hintText);
+    const advice = element('a', '', 'Staying safe online (opens in a new tab)');
+    advice.href = serviceOrigin + '/privacy#staying-safe-online';
+    advice.target = '_blank';
+    advice.rel = 'noopener noreferrer';
+    hint.appendChild(advice);
     const closeButton = element('button', 'skw-close', 'Close');
     closeButton.type = 'button';
     closeButton.setAttribute('aria-label', 'Close the chat');
