@@ -4,16 +4,19 @@ import type { Dialog } from 'botbuilder-dialogs';
 import type { BotServices } from '../src/bot/services.js';
 import type { JourneyRoute } from '../src/content/conversation.js';
 import { ComingSoonDialog } from './comingSoonDialog.js';
+import { PrivacyDialog } from './privacyDialog.js';
 import { ThemesDialog } from './themesDialog.js';
+import { VolunteerDialog } from './volunteerDialog.js';
+import { WorkshopDialog } from './workshopDialog.js';
 
 const comingSoon = (route: JourneyRoute) => (services: BotServices) => new ComingSoonDialog(route, services);
 
 export const journeyFactories: Record<JourneyRoute, (services: BotServices) => Dialog> = {
   bystander: comingSoon('bystander'),
-  workshop: comingSoon('workshop'),
-  volunteer: comingSoon('volunteer'),
+  workshop: (services) => new WorkshopDialog(services),
+  volunteer: (services) => new VolunteerDialog(services),
   report: comingSoon('report'),
   support: comingSoon('support'),
   themes: (services) => new ThemesDialog(services),
-  privacy: comingSoon('privacy'),
+  privacy: (services) => new PrivacyDialog(services),
 };

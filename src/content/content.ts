@@ -2,24 +2,50 @@
 import { knowledgeDir as defaultKnowledgeDir } from '../paths.js';
 import { loadPlanGuide, type PlanGuide } from '../plan/planGuide.js';
 import { loadConversation, type ConversationText } from './conversation.js';
+import { loadPrivacyJourney, type PrivacyJourneyText } from './privacyJourney.js';
 import { loadPrivacyNotice, type PrivacyNotice } from './privacyNotice.js';
 import { loadServices, type ServiceDirectory } from './services.js';
+import { loadSignupText, type SignupText } from './signupText.js';
+import { loadVolunteering, type VolunteerRoles } from './volunteering.js';
+import { loadWards, type WardList } from './wards.js';
+import { loadWorkshops, type WorkshopCatalogue } from './workshops.js';
 
 export interface Content {
   services: ServiceDirectory;
   conversation: ConversationText;
   privacyNotice: PrivacyNotice;
+  privacyJourney: PrivacyJourneyText;
   /** The partnership plan 2024-2029: topics, passages and their search (knowledge/plan/). */
   plan: PlanGuide;
+  workshops: WorkshopCatalogue;
+  volunteering: VolunteerRoles;
+  wards: WardList;
+  signups: SignupText;
 }
 
 /** Loads and validates all content; throws a ContentError naming file, entry and field. */
 export async function loadContent(knowledgeDir: string = defaultKnowledgeDir): Promise<Content> {
   const services = await loadServices(knowledgeDir);
-  const [conversation, privacyNotice, plan] = await Promise.all([
-    loadConversation(knowledgeDir, services),
-    loadPrivacyNotice(knowledgeDir),
-    loadPlanGuide(knowledgeDir),
-  ]);
-  return { services, conversation, privacyNotice, plan };
+  const [conversation, privacyNotice, privacyJourney, plan, workshops, volunteering, wards, signups] =
+    await Promise.all([
+      loadConversation(knowledgeDir, services),
+      loadPrivacyNotice(knowledgeDir),
+      loadPrivacyJourney(knowledgeDir),
+      loadPlanGuide(knowledgeDir),
+      loadWorkshops(knowledgeDir),
+      loadVolunteering(knowledgeDir),
+      loadWards(knowledgeDir),
+      loadSignupText(knowledgeDir),
+    ]);
+  return {
+    services,
+    conversation,
+    privacyNotice,
+    privacyJourney,
+    plan,
+    workshops,
+    volunteering,
+    wards,
+    signups,
+  };
 }
