@@ -67,9 +67,7 @@
       function (card, workshop) {
         card.appendChild(element('h3', '', workshop.title));
         card.appendChild(element('p', '', dateFormat.format(new Date(workshop.start))));
-        const where = [workshop.format === 'online' ? 'Online' : '', workshop.venue || '']
-          .filter(Boolean)
-          .join(', ');
+        const where = workshop.venue || (workshop.format === 'online' ? 'Online' : '');
         if (where) card.appendChild(element('p', '', where));
       },
     );

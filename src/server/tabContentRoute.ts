@@ -23,20 +23,6 @@ export interface TabContent {
   webChatLink: string;
 }
 
-// The workshop catalogue is loaded with the booking journey; read through this narrow view.
-interface LooseWorkshops {
-  workshops?: {
-    upcoming?: (now: Date) => readonly {
-      id: string;
-      title: string;
-      start: Date;
-      audience?: string;
-      format?: string;
-      venue?: { name?: string };
-    }[];
-  };
-}
-
 /** The first sentences of a passage, up to about SUMMARY_CHARS. */
 function summarise(text: string): string {
   const plain = text.replace(/\s+/g, ' ').trim();
@@ -53,9 +39,9 @@ export function buildTabContent(content: Content, now: Date, botId?: string): Ta
     summary: summarise(topic.passages[0]?.text ?? ''),
     webLink: `/chat?journey=themes&topic=${encodeURIComponent(topic.id)}`,
   }));
-  const upcoming = (content as unknown as LooseWorkshops).workshops?.upcoming?.(now) ?? [];
-  const workshops = upcoming
-    .filter((s) => s.audience === undefined || s.audience === 'partners')
+  const workshops = content.workshops
+    .upcoming(now)
+    .filter((s) => s.audience === 'partners')
     .slice(0, 6)
     .map((s) => ({
       id: s.id,

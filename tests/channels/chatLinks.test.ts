@@ -136,6 +136,17 @@ describe('chat links and the quick exit in Chromium', function () {
     await page.waitForURL('https://www.bbc.co.uk/weather');
   });
 
+  it('never renders typed text as HTML', async () => {
+    await page.goto(`${app.url}/chat`);
+    await shown(page, welcome, 15000);
+    const input = page.getByRole('textbox').last();
+    await input.fill('<img id="injected" src="/favicon.svg" onerror="window.__xss=1"> <b id="bold">hi</b>');
+    await input.press('Enter');
+    await page.getByText('<b id="bold">hi</b>', { exact: false }).first().waitFor();
+    assert.equal(await page.locator('#injected, #bold').count(), 0);
+    assert.equal(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined);
+  });
+
   it('says what the quick exit does not do, and links to safety advice that exists', async () => {
     await page.goto(`${app.url}/chat`);
     await page.locator('p:visible').filter({ hasText: 'does not clear your browsing history' }).waitFor();

@@ -62,6 +62,15 @@ describe('the join event from the web page', () => {
     assert.equal((await counts(bot))['journey_started|volunteer|test|KREC-1'], 1);
   });
 
+  it('opens a workshop session from a link (session id from knowledge/workshops.yaml)', async () => {
+    const session = bot.services.content.workshops.upcoming(bot.services.now())[0]!;
+    const replies = await join(bot, { journey: 'workshop', session: session.id, source: 'POSTER-7' });
+    assert.deepEqual(open.firstCall.args[3], { start: { sessionId: session.id } });
+    // The journey goes straight to booking that session: how many places, up to its own limit.
+    assert.match(allText(replies), new RegExp(`from 1 to ${session.maxSeatsPerBooking}`));
+    assert.equal((await counts(bot))['journey_started|workshop|test|POSTER-7'], 1);
+  });
+
   it('falls back to the welcome and menu for an unknown journey', async () => {
     const replies = await join(bot, { journey: 'admin', source: 'KREC' });
     assert.equal(open.callCount, 0);

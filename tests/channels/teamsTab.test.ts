@@ -74,7 +74,11 @@ describe('the Teams tab in Chromium', function () {
   async function contentShown(where: Page | Frame): Promise<void> {
     await where.locator('#themes li').first().waitFor({ timeout: 2000 });
     assert.equal(await where.locator('#themes li').count(), themeCount);
-    await where.locator('#workshops-status, #workshops li').first().waitFor({ timeout: 2000 });
+    await where.locator('#workshops li, #workshops-status:not([hidden])').first().waitFor({ timeout: 2000 });
+    const partnerSessions = app.services.content.workshops
+      .upcoming(new Date())
+      .filter((s) => s.audience === 'partners');
+    assert.equal(await where.locator('#workshops li').count(), Math.min(6, partnerSessions.length));
   }
 
   it('outside Teams shows its content within 2 seconds, with the chat button going to the web chat', async () => {
