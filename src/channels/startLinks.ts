@@ -28,12 +28,10 @@ export interface StartParam {
   normalise?(content: Content, value: string): string | undefined;
 }
 
-// Some journeys' content is loaded by other parts of the service (workshops, wards, reporting,
-// support). It is read through this narrow view, so a journey whose content is not loaded simply
-// allows no option values (its link still opens the journey).
+// The reporting and support content arrives with the resident journeys (not yet merged here). It is
+// read through this narrow view, so while it is not loaded those journeys allow no option values
+// (their links still open the journey). Once merged, these can read content.reporting/support.
 interface LooseContent {
-  workshops?: { all?: readonly { id: string; title?: string; start?: Date }[] };
-  wards?: { all?: readonly { id: string; name?: string; aliases?: readonly string[] }[] };
   reporting?: { routes?: readonly { id: string; title?: string }[] };
   support?: {
     topics?: readonly { id: string; label?: string }[];
@@ -60,10 +58,7 @@ export const START_PARAMS: Record<JourneyRoute, readonly StartParam[]> = {
       startKey: 'sessionId',
       label: 'Workshop session',
       choices: (content) =>
-        (loose(content).workshops?.all ?? []).map((s) => ({
-          id: s.id,
-          label: [s.title ?? s.id, s.start ? londonDate.format(s.start) : ''].filter(Boolean).join(', '),
-        })),
+        content.workshops.all.map((s) => ({ id: s.id, label: `${s.title}, ${londonDate.format(s.start)}` })),
     },
   ],
   volunteer: [
@@ -71,16 +66,15 @@ export const START_PARAMS: Record<JourneyRoute, readonly StartParam[]> = {
       param: 'ward',
       startKey: 'ward',
       label: 'Ward',
-      choices: (content) =>
-        (loose(content).wards?.all ?? []).map((w) => ({ id: w.id, label: w.name ?? w.id })),
+      choices: (content) => content.wards.all.map((w) => ({ id: w.id, label: w.name })),
       // A poster may say ?ward=Canbury Gardens: accept the ward's name or an alias as well as its id.
       normalise: (content, value) => {
         const wanted = value.trim().toLowerCase();
-        return (loose(content).wards?.all ?? []).find(
+        return content.wards.all.find(
           (w) =>
             w.id === wanted ||
-            w.name?.toLowerCase() === wanted ||
-            (w.aliases ?? []).some((a) => a.toLowerCase() === wanted),
+            w.name.toLowerCase() === wanted ||
+            w.aliases.some((a) => a.toLowerCase() === wanted),
         )?.id;
       },
     },

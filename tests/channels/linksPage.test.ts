@@ -30,6 +30,12 @@ describe('the staff links page', () => {
     assert.doesNotMatch(first, /Your link/);
     const second = await (await get('/staff/links?journey=themes')).text();
     assert.match(second, new RegExp(`<option value="${topic}">`));
+    const workshops = await (await get('/staff/links?journey=workshop')).text();
+    for (const session of app.services.content.workshops.all) {
+      assert.ok(workshops.includes(`<option value="${session.id}">`), session.id);
+    }
+    const volunteer = await (await get('/staff/links?journey=volunteer')).text();
+    assert.ok(volunteer.includes(`<option value="${app.services.content.wards.all[0]!.id}">`));
   });
 
   it('gives the link on PUBLIC_URL, the embed snippet and QR codes as PNG and SVG', async () => {
