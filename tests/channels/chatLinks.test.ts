@@ -83,6 +83,8 @@ describe('chat links and the quick exit in Chromium', function () {
     await input.fill('help');
     await input.press('Enter');
     await shown(page, app.services.content.conversation.help[0]!);
+    // The page keeps the conversation in memory only: nothing in the tab's or the site's storage.
+    assert.deepEqual(await page.evaluate(() => [sessionStorage.length, localStorage.length]), [0, 0]);
     await page.evaluate(() => sessionStorage.setItem('probe', 'kept?'));
     // Hold the neutral site back a little, to see the page blank before it arrives.
     await page.unroute('https://www.bbc.co.uk/**');

@@ -29,10 +29,13 @@ describe('the Teams tab in Chromium', function () {
   before(async () => {
     app = await startTestApp();
     themeCount = app.services.content.plan.themes().length;
-    host = createServer((_req, res) => {
+    host = createServer((req, res) => {
+      // ?src= frames another tab address (a second service with a bot id).
+      const src =
+        new URL(req.url ?? '/', 'http://host').searchParams.get('src') ?? `${app.url}/teams-tab.html`;
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(
-        `<!doctype html><html lang="en-GB"><head><title>Not Teams</title></head><body><iframe title="Tab" src="${app.url}/teams-tab.html" width="1000" height="800"></iframe></body></html>`,
+        `<!doctype html><html lang="en-GB"><head><title>Not Teams</title></head><body><iframe title="Tab" src="${src}" width="1000" height="800"></iframe></body></html>`,
       );
     });
     await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
@@ -129,6 +132,34 @@ describe('the Teams tab in Chromium', function () {
       );
       assert.equal(await frame.evaluate(() => document.documentElement.dataset.theme), theme);
       assert.deepEqual(await seriousViolations(frame), [], theme);
+    }
+  });
+
+  it('inside Teams, the chat button opens the chat with the bot in Teams', async () => {
+    const botId = '66666666-7777-8888-9999-000000000000';
+    const withBot = await startTestApp({
+      MicrosoftAppId: botId,
+      MicrosoftAppPassword: 'not-used-in-this-test',
+      MicrosoftAppType: 'SingleTenant',
+      MicrosoftAppTenantId: '11111111-2222-3333-4444-555555555555',
+    });
+    try {
+      await page.route(/\/vendor\/teams-js\.js$/, (route) =>
+        route.fulfill({ status: 200, contentType: 'text/javascript', body: FAKE_TEAMS }),
+      );
+      await allowTestFrame();
+      await page.goto(`${hostUrl}?src=${encodeURIComponent(`${withBot.url}/teams-tab.html`)}`);
+      await page.locator('iframe').waitFor();
+      const frame = await (await page.locator('iframe').elementHandle())?.contentFrame();
+      assert.ok(frame);
+      await frame.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+      await frame.locator('#themes li').first().waitFor();
+      await frame.getByRole('link', { name: 'Ask the helper in a chat' }).click();
+      const opened = await frame.evaluate(() => (window as unknown as { __opened?: string }).__opened);
+      assert.equal(opened, `https://teams.microsoft.com/l/chat/0/0?users=28:${botId}`);
+    } finally {
+      await page.close(); // its keep-alive connections would hold the server open
+      await withBot.stop();
     }
   });
 
