@@ -1,22 +1,15 @@
-// Headless Chromium for page tests (Debian's chromium driven by playwright-core), with the axe-core
-// check and screenshots in test-artifacts/. One browser per test file: CI has two cores.
-import { mkdir, readFile } from 'node:fs/promises';
+// Helpers for the channel page tests in headless Chromium: the axe-core check, waiting for chat
+// text, screenshots in test-artifacts/, a stand-in for the quick exit's neutral site. One browser
+// per test file: CI has two cores.
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { type Browser, type Frame, type Page, chromium } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
 import { projectRoot } from '../../src/paths.js';
+import { artifactPath, launchChromium } from './chromium.js';
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
+/** The shared launcher (tests/support/chromium.ts): Debian's chromium, no background network. */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return launchChromium();
 }
 
 /** Web Chat's markdown turns straight quotes into curly ones: match either. */
@@ -65,9 +58,7 @@ export async function seriousViolations(
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
-  const dir = path.join(projectRoot, 'test-artifacts');
-  await mkdir(dir, { recursive: true });
-  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: await artifactPath(`${name}.png`), fullPage: true });
 }
 
 /** The neutral site the quick exit goes to, answered locally (the tests have no internet). */
