@@ -1,6 +1,7 @@
 // Everything in knowledge/, loaded and validated once at start-up. Each journey adds its own part.
 import { knowledgeDir as defaultKnowledgeDir } from '../paths.js';
 import { loadBystander, type BystanderContent } from './bystander.js';
+import { loadConversation, type ConversationText } from './conversation.js';
 import { fillPhonesDeep } from './phoneText.js';
 import { loadReporting, ReportingGuide } from './reporting.js';
 import { checkResidentContent } from './residentChecks.js';
@@ -9,6 +10,7 @@ import { loadSupport, type SupportGuide } from './support.js';
 
 export interface Content {
   services: ServiceDirectory;
+  conversation: ConversationText;
   bystander: BystanderContent;
   reporting: ReportingGuide;
   support: SupportGuide;
@@ -16,8 +18,9 @@ export interface Content {
 
 /** Loads and validates all content; throws a ContentError naming file, entry and field. */
 export async function loadContent(knowledgeDir: string = defaultKnowledgeDir): Promise<Content> {
-  const [services, bystander, reporting, support] = await Promise.all([
-    loadServices(knowledgeDir),
+  const services = await loadServices(knowledgeDir);
+  const [conversation, bystander, reporting, support] = await Promise.all([
+    loadConversation(knowledgeDir, services),
     loadBystander(knowledgeDir),
     loadReporting(knowledgeDir),
     loadSupport(knowledgeDir),
@@ -25,7 +28,8 @@ export async function loadContent(knowledgeDir: string = defaultKnowledgeDir): P
   checkResidentContent(knowledgeDir, { services, bystander, reporting, support });
   return {
     services,
-    // Numbers live in services.yaml only; resident text says {{phone:<id>}} and is filled in here.
+    conversation,
+    // Resident text says {phone:<id>}; the numbers come from services.yaml here.
     bystander: fillPhonesDeep(bystander, services),
     reporting: new ReportingGuide(fillPhonesDeep(reporting.file, services)),
     support: fillPhonesDeep(support, services),

@@ -1,5 +1,5 @@
 // Checks across resident content files: every service id a journey names exists in services.yaml,
-// and every {{phone:<id>}} points at a service with a phone number. Run once at start-up, before
+// and every {phone:<id>} points at a service with a phone number. Run once at start-up, before
 // the placeholders are filled in.
 import type { BystanderContent } from './bystander.js';
 import { bystanderFiles } from './bystander.js';
@@ -32,9 +32,9 @@ function phoneProblems(data: unknown, services: ServiceDirectory): Problem[] {
   return strings(data).flatMap(({ text, path }) =>
     phoneReferences(text).flatMap((id) => {
       const service = services.all.find((s) => s.id === id);
-      if (!service) return [{ path, message: `{{phone:${id}}} names no service in services.yaml` }];
+      if (!service) return [{ path, message: `{phone:${id}} names no service in services.yaml` }];
       if (!service.contact.phone)
-        return [{ path, message: `{{phone:${id}}} names a service without a phone number` }];
+        return [{ path, message: `{phone:${id}} names a service without a phone number` }];
       return [];
     }),
   );

@@ -100,11 +100,11 @@ class LowdbRecords implements RecordStore {
     return path.join(this.dir, collection, `${id}.json`);
   }
 
-  get<T>(collection: string, id: string): Promise<T | undefined> {
+  async get<T>(collection: string, id: string): Promise<T | undefined> {
     return readJson<T>(this.fileFor(collection, id));
   }
 
-  update<T, R>(
+  async update<T, R>(
     collection: string,
     id: string,
     change: (current: T | undefined) => DocumentChange<T, R>,
@@ -131,7 +131,7 @@ class LowdbRecords implements RecordStore {
     }
   }
 
-  delete(collection: string, id: string): Promise<void> {
+  async delete(collection: string, id: string): Promise<void> {
     const file = this.fileFor(collection, id);
     return this.writes.track(() => this.mutex.run(file, () => rm(file, { force: true })));
   }

@@ -1,0 +1,18 @@
+// Which dialog runs each journey. The dialog's id must be the route name.
+// To add a journey, replace its "coming soon" line with the journey's own factory.
+import type { Dialog } from 'botbuilder-dialogs';
+import type { BotServices } from '../src/bot/services.js';
+import type { JourneyRoute } from '../src/content/conversation.js';
+import { ComingSoonDialog } from './comingSoonDialog.js';
+
+const comingSoon = (route: JourneyRoute) => (services: BotServices) => new ComingSoonDialog(route, services);
+
+export const journeyFactories: Record<JourneyRoute, (services: BotServices) => Dialog> = {
+  bystander: comingSoon('bystander'),
+  workshop: comingSoon('workshop'),
+  volunteer: comingSoon('volunteer'),
+  report: comingSoon('report'),
+  support: comingSoon('support'),
+  themes: comingSoon('themes'),
+  privacy: comingSoon('privacy'),
+};

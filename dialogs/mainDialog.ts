@@ -1,0 +1,100 @@
+// The top of every conversation: reads what the person wants and opens the right journey, or
+// answers the small things (greeting, help, goodbye, out of scope) itself.
+import {
+  ComponentDialog,
+  DialogSet,
+  DialogTurnStatus,
+  WaterfallDialog,
+  type DialogState,
+  type WaterfallStepContext,
+  type DialogTurnResult,
+} from 'botbuilder-dialogs';
+import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { BotServices } from '../src/bot/services.js';
+import { getUnderstanding } from '../src/bot/turnUnderstanding.js';
+import { JOURNEY_ROUTES, type JourneyRoute } from '../src/content/conversation.js';
+import type { Route } from '../src/understanding/types.js';
+import { journeyFactories } from './journeyRegistry.js';
+import type { JourneyOptions } from './journeyOptions.js';
+import { menuMessage, paragraphs } from './menu.js';
+
+export const MAIN_DIALOG = 'main';
+const ROUTE_WATERFALL = 'main-route';
+
+export function isJourney(route: Route): route is JourneyRoute {
+  return (JOURNEY_ROUTES as readonly string[]).includes(route);
+}
+
+export class MainDialog extends ComponentDialog {
+  constructor(private readonly services: BotServices) {
+    super(MAIN_DIALOG);
+    for (const factory of Object.values(journeyFactories)) this.addDialog(factory(services));
+    this.addDialog(
+      new WaterfallDialog(ROUTE_WATERFALL, [this.routeStep.bind(this), this.endStep.bind(this)]),
+    );
+    this.initialDialogId = ROUTE_WATERFALL;
+  }
+
+  /** Continues the active journey, or starts from the top when there is none. */
+  async run(context: TurnContext, accessor: StatePropertyAccessor<DialogState>): Promise<void> {
+    const dialogSet = new DialogSet(accessor);
+    dialogSet.add(this);
+    const dc = await dialogSet.createContext(context);
+    const result = await dc.continueDialog();
+    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id);
+  }
+
+  /** Opens a journey directly, e.g. from a deep link, ending whatever was in progress. */
+  async openJourney(
+    context: TurnContext,
+    accessor: StatePropertyAccessor<DialogState>,
+    route: JourneyRoute,
+    options: JourneyOptions,
+  ): Promise<void> {
+    const dialogSet = new DialogSet(accessor);
+    dialogSet.add(this);
+    const dc = await dialogSet.createContext(context);
+    await dc.cancelAllDialogs();
+    await dc.beginDialog(this.id, { route, ...options });
+  }
+
+  private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const opened = step.options as ({ route?: JourneyRoute } & JourneyOptions) | undefined;
+    if (opened?.route)
+      return step.beginDialog(opened.route, { start: opened.start } satisfies JourneyOptions);
+
+    const understood = getUnderstanding(step.context);
+    const { conversation } = this.services.content;
+    const route = understood?.route ?? 'help';
+    if (isJourney(route)) {
+      return step.beginDialog(route, { utterance: step.context.activity.text } satisfies JourneyOptions);
+    }
+    switch (route) {
+      case 'greeting':
+        await step.context.sendActivity(menuMessage(conversation, paragraphs(conversation.welcome)));
+        break;
+      case 'help':
+        await step.context.sendActivity(paragraphs(conversation.help));
+        await step.context.sendActivity(menuMessage(conversation));
+        break;
+      case 'cancel':
+        await step.context.sendActivity(menuMessage(conversation));
+        break;
+      case 'goodbye':
+        await step.context.sendActivity(conversation.goodbye);
+        break;
+      case 'out_of_scope':
+        await step.context.sendActivity(menuMessage(conversation, conversation.outOfScope));
+        break;
+      default:
+        // 'crisis' is answered by the safeguarding middleware before any dialog runs; anything
+        // unexpected here still gets an honest answer and the menu.
+        await step.context.sendActivity(menuMessage(conversation, conversation.notUnderstood));
+    }
+    return step.endDialog();
+  }
+
+  private async endStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return step.endDialog(step.result);
+  }
+}

@@ -1,0 +1,114 @@
+// The composition root: config -> server -> content -> store -> recogniser -> bot.
+// The server listens first so /healthz can say "starting"; messages are accepted once ready.
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { ConversationState, UserState, type Middleware } from 'botbuilder';
+import type { Server } from 'restify';
+import { createAdapter } from './bot/createAdapter.js';
+import { SaferKingstonBot } from './bot/saferKingstonBot.js';
+import type { BotServices } from './bot/services.js';
+import { UnderstandingMiddleware } from './bot/understandingMiddleware.js';
+import type { Config } from './config.js';
+import { loadContent } from './content/content.js';
+import { silentLogger, type Logger } from './logger.js';
+import { knowledgeDir } from './paths.js';
+import type { BotRuntime } from './server/messagesRoute.js';
+import { createServer } from './server/createServer.js';
+import { createLowdbStore } from './store/lowdbStore.js';
+import type { Store } from './store/store.js';
+import { KeywordRecogniser } from './understanding/keywordRecogniser.js';
+import type { Recogniser } from './understanding/types.js';
+
+export interface AppOptions {
+  logger?: Logger;
+  knowledgeDir?: string;
+  now?: () => Date;
+}
+
+export interface App {
+  server: Server;
+  /** Base address, e.g. http://127.0.0.1:3978 */
+  url: string;
+  services: BotServices;
+  runtime: BotRuntime;
+  /** Stops accepting requests, lets requests under way finish, then waits for every write. */
+  close(): Promise<void>;
+}
+
+export async function createStore(config: Config): Promise<Store> {
+  if (config.STORAGE === 'blob') throw new Error('STORAGE=blob is not available yet: use STORAGE=lowdb');
+  return createLowdbStore(path.resolve(config.DATA_DIR));
+}
+
+export function createRecogniser(): Recogniser {
+  return new KeywordRecogniser();
+}
+
+export interface BotParts {
+  bot: SaferKingstonBot;
+  conversationState: ConversationState;
+  /** Turn middleware in the order it runs, before any dialog. */
+  middleware: Middleware[];
+}
+
+/** The bot and its middleware, independent of the adapter (tests use the same parts). */
+export function createBotParts(services: BotServices): BotParts {
+  const conversationState = new ConversationState(services.store.botState);
+  const userState = new UserState(services.store.botState);
+  return {
+    bot: new SaferKingstonBot(services, conversationState, userState),
+    conversationState,
+    middleware: [new UnderstandingMiddleware(services.recogniser, services.content.conversation)],
+  };
+}
+
+export function buildRuntime(services: BotServices): BotRuntime {
+  const { bot, conversationState, middleware } = createBotParts(services);
+  const errorText = services.content.conversation.error;
+  const adapter = createAdapter(services.config, services.logger, conversationState, errorText, middleware);
+  return { adapter, bot };
+}
+
+export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
+  const logger = options.logger ?? silentLogger;
+  let runtime: BotRuntime | undefined;
+  const server = createServer(config, logger, () => runtime);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.PORT, config.HOST, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? '127.0.0.1' : config.HOST;
+  const url = `http://${host}:${port}`;
+
+  let store: Store | undefined;
+  try {
+    const content = await loadContent(options.knowledgeDir ?? knowledgeDir);
+    store = await createStore(config);
+    const services: BotServices = {
+      config,
+      content,
+      store,
+      recogniser: createRecogniser(),
+      logger,
+      now: options.now ?? (() => new Date()),
+    };
+    runtime = buildRuntime(services);
+    const ready = runtime;
+    const openStore = store;
+    return {
+      server,
+      url,
+      services,
+      runtime: ready,
+      close: async () => {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await openStore.close();
+      },
+    };
+  } catch (error) {
+    server.close();
+    await store?.close();
+    throw error;
+  }
+}

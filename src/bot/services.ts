@@ -1,0 +1,16 @@
+// What dialogs and middleware may use. Built once in the composition root (src/app.ts).
+import type { Config } from '../config.js';
+import type { Content } from '../content/content.js';
+import type { Logger } from '../logger.js';
+import type { Store } from '../store/store.js';
+import type { Recogniser } from '../understanding/types.js';
+
+export interface BotServices {
+  config: Config;
+  content: Content;
+  store: Store;
+  recogniser: Recogniser;
+  logger: Logger;
+  /** The current time; replaced in tests. */
+  now: () => Date;
+}

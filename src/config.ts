@@ -1,0 +1,120 @@
+// One zod schema over the environment. Everything the service reads from outside is checked here,
+// once, and refused with a message that names the variable and says what is expected.
+import { z } from 'zod';
+
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalText = z.preprocess(emptyToUndefined, z.string().optional());
+
+const port = z.preprocess(
+  emptyToUndefined,
+  z.coerce
+    .number({ invalid_type_error: 'must be a whole number from 0 to 65535 (0 picks a free port)' })
+    .int('must be a whole number from 0 to 65535 (0 picks a free port)')
+    .min(0, 'must be a whole number from 0 to 65535 (0 picks a free port)')
+    .max(65535, 'must be a whole number from 0 to 65535 (0 picks a free port)')
+    .default(3978),
+);
+
+const httpsUrl = z.preprocess(
+  emptyToUndefined,
+  z
+    .string()
+    .url('must be a full web address such as https://bot.example.org')
+    .refine((u) => /^https?:\/\//.test(u), 'must start with https:// (or http:// for local testing)')
+    .transform((u) => u.replace(/\/+$/, ''))
+    .optional(),
+);
+
+export const configSchema = z
+  .object({
+    PORT: port,
+    HOST: z.preprocess(emptyToUndefined, z.string().default('0.0.0.0')),
+    DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
+    STORAGE: z.preprocess(
+      emptyToUndefined,
+      z.enum(['lowdb', 'blob'], { message: 'must be "lowdb" (the default) or "blob"' }).default('lowdb'),
+    ),
+    MicrosoftAppId: optionalText.pipe(
+      z
+        .string()
+        .uuid("must be the bot's Microsoft App ID, a GUID like 00000000-0000-0000-0000-000000000000")
+        .optional(),
+    ),
+    MicrosoftAppPassword: optionalText,
+    MicrosoftAppType: z.preprocess(
+      emptyToUndefined,
+      z
+        .enum(['SingleTenant', 'UserAssignedMSI', 'MultiTenant'], {
+          message: 'must be SingleTenant, UserAssignedMSI or MultiTenant',
+        })
+        .optional(),
+    ),
+    MicrosoftAppTenantId: optionalText.pipe(
+      z.string().uuid('must be the Microsoft Entra tenant ID, a GUID').optional(),
+    ),
+    DIRECT_LINE_SECRET: optionalText.pipe(
+      z.string().min(20, 'must be the full Direct Line secret from Azure').optional(),
+    ),
+    DIRECT_LINE_ENDPOINT: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .url('must be a web address such as https://europe.directline.botframework.com/v3/directline')
+        .default('https://directline.botframework.com/v3/directline'),
+    ),
+    PUBLIC_URL: httpsUrl,
+    STAFF_TOKEN: optionalText.pipe(
+      z
+        .string()
+        .min(32, 'must be at least 32 characters long (use a random value, e.g. openssl rand -hex 32)')
+        .optional(),
+    ),
+    LOG_LEVEL: z.preprocess(
+      emptyToUndefined,
+      z
+        .enum(['debug', 'info', 'warn', 'error'], { message: 'must be debug, info, warn or error' })
+        .default('info'),
+    ),
+  })
+  .superRefine((c, ctx) => {
+    const need = (key: string, message: string) => ctx.addIssue({ code: 'custom', path: [key], message });
+    if (c.MicrosoftAppId) {
+      if (!c.MicrosoftAppType)
+        need('MicrosoftAppType', 'must be set when MicrosoftAppId is set (SingleTenant or UserAssignedMSI)');
+      if (c.MicrosoftAppType !== 'UserAssignedMSI' && !c.MicrosoftAppPassword)
+        need(
+          'MicrosoftAppPassword',
+          'must be set when MicrosoftAppId is set, unless MicrosoftAppType is UserAssignedMSI',
+        );
+      if (c.MicrosoftAppType !== 'MultiTenant' && !c.MicrosoftAppTenantId)
+        need(
+          'MicrosoftAppTenantId',
+          `must be set when MicrosoftAppType is ${c.MicrosoftAppType ?? 'SingleTenant'}`,
+        );
+    } else if (c.MicrosoftAppPassword || c.MicrosoftAppTenantId) {
+      need('MicrosoftAppId', 'must be set when MicrosoftAppPassword or MicrosoftAppTenantId is set');
+    }
+  });
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      `The service cannot start: fix these settings (environment variables or .env):\n  - ${problems.join('\n  - ')}`,
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment. Values of secrets are never echoed back in messages. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
+}
+
+/** Local mode: no Azure identity, so no authentication and the embedded Direct Line serves the page. */
+export function isLocalMode(config: Config): boolean {
+  return !config.MicrosoftAppId;
+}
