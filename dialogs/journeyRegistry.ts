@@ -4,6 +4,7 @@ import type { Dialog } from 'botbuilder-dialogs';
 import type { BotServices } from '../src/bot/services.js';
 import type { JourneyRoute } from '../src/content/conversation.js';
 import { ComingSoonDialog } from './comingSoonDialog.js';
+import { ReportDialog } from './reportDialog.js';
 
 const comingSoon = (route: JourneyRoute) => (services: BotServices) => new ComingSoonDialog(route, services);
 
@@ -11,7 +12,7 @@ export const journeyFactories: Record<JourneyRoute, (services: BotServices) => D
   bystander: comingSoon('bystander'),
   workshop: comingSoon('workshop'),
   volunteer: comingSoon('volunteer'),
-  report: comingSoon('report'),
+  report: (services) => new ReportDialog(services),
   support: comingSoon('support'),
   themes: comingSoon('themes'),
   privacy: comingSoon('privacy'),

@@ -11,6 +11,7 @@ import type { DialogState } from 'botbuilder-dialogs';
 import { MainDialog } from '../../dialogs/mainDialog.js';
 import { menuMessage, paragraphs } from '../../dialogs/menu.js';
 import type { BotServices } from './services.js';
+import { setUserState } from './userStateAccess.js';
 
 export class SaferKingstonBot extends TeamsActivityHandler {
   readonly dialogState: StatePropertyAccessor<DialogState>;
@@ -46,6 +47,7 @@ export class SaferKingstonBot extends TeamsActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
+    setUserState(context, this.userState);
     await super.run(context);
     await this.conversationState.saveChanges(context, false);
     await this.userState.saveChanges(context, false);

@@ -67,16 +67,18 @@ function byPosition<T extends MatchableChoice>(text: string, choices: readonly T
 /**
  * The choice a free-text answer clearly means, or undefined. `extraKeywords` adds words per
  * choice id (for example a technique's name) that count like the choice's own keywords.
+ * `byPosition: false` ignores "2", "b" or "second" (for choices that are not numbered).
  */
 export function matchChoice<T extends MatchableChoice>(
   input: string,
   choices: readonly T[],
   extraKeywords: Record<string, readonly string[]> = {},
+  options: { byPosition?: boolean } = {},
 ): T | undefined {
   const text = normalise(input);
   if (!text) return undefined;
 
-  const positional = byPosition(text, choices);
+  const positional = options.byPosition === false ? undefined : byPosition(text, choices);
   if (positional) return positional;
 
   const exact = choices.filter((c) => normalise(c.label) === text);

@@ -45,6 +45,8 @@ export const reportingFileSchema = z
       (s) => /police/i.test(s) && /(cannot|can't|does not|doesn't|not)/i.test(s),
       'must say clearly that this chat does not take reports and nothing typed reaches the police',
     ),
+    /** Said after the route, with the menu: support is there whether people report or not. */
+    afterRoute: plainText(300),
     start: reportQuestionSchema,
     questions: z.array(reportQuestionSchema).default([]),
     routes: z.array(reportRouteSchema).min(1),

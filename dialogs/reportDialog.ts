@@ -1,0 +1,96 @@
+// How to report: at most two questions pick the route (fewer when the opening words already say
+// it), then a card with tap-to-call and link buttons. The bot takes no reports itself and says so.
+import type { TurnContext } from 'botbuilder';
+import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { BotServices } from '../src/bot/services.js';
+import { cardMessage } from '../src/cards/cards.js';
+import { reportRouteCard } from '../src/cards/reportRouteCard.js';
+import { matchChoice } from '../src/content/matchChoice.js';
+import type { ReportQuestion } from '../src/content/reporting.js';
+import { CancelAndHelpDialog } from './cancelAndHelpDialog.js';
+import { BACK, backChoice, ChoiceTextPrompt, choicePromptOptions } from './choiceQuestion.js';
+import type { JourneyOptions } from './journeyOptions.js';
+import { menuMessage } from './menu.js';
+
+export const REPORT_DIALOG = 'report';
+const FLOW = 'report-flow';
+const CHOICE = 'report-choice';
+const START = 'start';
+
+/** Where the flow is: which question to ask, and whether the notice has been shown yet. */
+interface FlowState {
+  questionId: string;
+  noticeShown: boolean;
+}
+
+interface StepValues {
+  state: FlowState;
+}
+
+export class ReportDialog extends CancelAndHelpDialog {
+  constructor(services: BotServices) {
+    super(REPORT_DIALOG, services);
+    this.addDialog(new ChoiceTextPrompt(CHOICE));
+    this.addDialog(new WaterfallDialog(FLOW, [this.askStep.bind(this), this.answerStep.bind(this)]));
+    this.initialDialogId = FLOW;
+  }
+
+  private get guide() {
+    return this.services.content.reporting;
+  }
+
+  private async askStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const state = this.flowState(step);
+    if ('routeId' in state) {
+      await this.showRoute(step.context, state.routeId);
+      return step.endDialog({ completed: true });
+    }
+    (step.values as StepValues).state = state;
+    const question = this.question(state.questionId);
+    const choices = state.questionId === START ? question.choices : [...question.choices, backChoice];
+    const text = state.noticeShown ? question.prompt : `${this.guide.notice}\n\n${question.prompt}`;
+    return step.prompt(CHOICE, choicePromptOptions(text, { choices }));
+  }
+
+  private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { state } = step.values as StepValues;
+    const answer = step.result as string;
+    if (answer === BACK) return step.replaceDialog(FLOW, { questionId: START, noticeShown: true });
+    const choice = this.question(state.questionId).choices.find((c) => c.id === answer);
+    if (choice?.next) return step.replaceDialog(FLOW, { questionId: choice.next, noticeShown: true });
+    if (!choice?.route) return step.replaceDialog(FLOW, state);
+    await this.showRoute(step.context, choice.route);
+    return step.endDialog({ completed: true });
+  }
+
+  /** The state on entry: from the previous loop, or from the words that opened the journey. */
+  private flowState(step: WaterfallStepContext): FlowState | { routeId: string } {
+    const options = step.options as Partial<FlowState> & JourneyOptions;
+    if (options?.questionId) return { questionId: options.questionId, noticeShown: !!options.noticeShown };
+    const opening = options?.utterance ?? '';
+    const first = matchChoice(opening, this.guide.start.choices, {}, { byPosition: false });
+    if (first?.route) return { routeId: first.route };
+    if (first?.next) {
+      const second = matchChoice(opening, this.guide.question(first.next).choices, {}, { byPosition: false });
+      if (second?.route) return { routeId: second.route };
+      return { questionId: first.next, noticeShown: false };
+    }
+    return { questionId: START, noticeShown: false };
+  }
+
+  private question(id: string): ReportQuestion {
+    return id === START ? this.guide.start : this.guide.question(id);
+  }
+
+  private async showRoute(context: TurnContext, routeId: string): Promise<void> {
+    const route = this.guide.route(routeId);
+    const services = route.services
+      .map((id) => this.services.content.services.get(id))
+      .filter((s) => !s.unconfirmed);
+    await context.sendActivity(
+      cardMessage(reportRouteCard(route, services, this.guide.notice), context.activity.channelId),
+    );
+    const { conversation } = this.services.content;
+    await context.sendActivity(menuMessage(conversation, this.guide.file.afterRoute));
+  }
+}
