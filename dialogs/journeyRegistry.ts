@@ -5,6 +5,7 @@ import type { BotServices } from '../src/bot/services.js';
 import type { JourneyRoute } from '../src/content/conversation.js';
 import { ComingSoonDialog } from './comingSoonDialog.js';
 import { ReportDialog } from './reportDialog.js';
+import { SupportDialog } from './supportDialog.js';
 
 const comingSoon = (route: JourneyRoute) => (services: BotServices) => new ComingSoonDialog(route, services);
 
@@ -13,7 +14,7 @@ export const journeyFactories: Record<JourneyRoute, (services: BotServices) => D
   workshop: comingSoon('workshop'),
   volunteer: comingSoon('volunteer'),
   report: (services) => new ReportDialog(services),
-  support: comingSoon('support'),
+  support: (services) => new SupportDialog(services),
   themes: comingSoon('themes'),
   privacy: comingSoon('privacy'),
 };

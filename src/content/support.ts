@@ -24,6 +24,10 @@ export const supportFileSchema = z
     audiencePrompt: plainText(120),
     professionalNote: plainText(300),
     noServices: plainText(300),
+    /** Introduces the services; {topic} becomes the topic's label. */
+    servicesIntro: plainText(200).refine((s) => s.includes('{topic}'), 'must contain {topic}'),
+    alwaysOpenTitle: plainText(60),
+    afterServices: plainText(200),
     topics: z
       .array(
         z

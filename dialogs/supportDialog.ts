@@ -1,0 +1,106 @@
+// Where to get support: narrows the services directory by topic and by who the support is for
+// (skipping what the opening words already said), shows two to four services as cards, and always
+// offers the services open all day and night.
+import type { TurnContext } from 'botbuilder';
+import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { BotServices } from '../src/bot/services.js';
+import { cardsMessage } from '../src/cards/cards.js';
+import { alwaysOpenCard, serviceCard } from '../src/cards/serviceCard.js';
+import { matchChoice } from '../src/content/matchChoice.js';
+import type { Audience, Topic } from '../src/content/services.js';
+import { alwaysOpenServices, selectServices } from '../src/content/supportSelection.js';
+import { CancelAndHelpDialog } from './cancelAndHelpDialog.js';
+import { BACK, backChoice, ChoiceTextPrompt, choicePromptOptions } from './choiceQuestion.js';
+import type { JourneyOptions } from './journeyOptions.js';
+import { menuMessage } from './menu.js';
+
+export const SUPPORT_DIALOG = 'support';
+const FLOW = 'support-flow';
+const CHOICE = 'support-choice';
+
+interface FlowState {
+  topic?: Topic;
+  audience?: Audience;
+  /** True once the topic was asked, so Back from the audience question returns to it. */
+  askedTopic?: boolean;
+}
+
+interface StepValues {
+  state: FlowState;
+  asking: 'topic' | 'audience';
+}
+
+export class SupportDialog extends CancelAndHelpDialog {
+  constructor(services: BotServices) {
+    super(SUPPORT_DIALOG, services);
+    this.addDialog(new ChoiceTextPrompt(CHOICE));
+    this.addDialog(new WaterfallDialog(FLOW, [this.askStep.bind(this), this.answerStep.bind(this)]));
+    this.initialDialogId = FLOW;
+  }
+
+  private get guide() {
+    return this.services.content.support;
+  }
+
+  private async askStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const state = this.flowState(step.options as FlowState & JourneyOptions & { loop?: boolean });
+    const values = step.values as StepValues;
+    values.state = state;
+    if (!state.topic) {
+      values.asking = 'topic';
+      const text = state.askedTopic
+        ? this.guide.topicPrompt
+        : `${this.guide.intro}\n\n${this.guide.topicPrompt}`;
+      return step.prompt(CHOICE, choicePromptOptions(text, { choices: this.guide.topics }));
+    }
+    if (!state.audience) {
+      values.asking = 'audience';
+      const choices = state.askedTopic ? [...this.guide.audiences, backChoice] : this.guide.audiences;
+      return step.prompt(CHOICE, choicePromptOptions(this.guide.audiencePrompt, { choices }));
+    }
+    await this.showServices(step.context, state.topic, state.audience);
+    return step.endDialog({ completed: true });
+  }
+
+  private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { state, asking } = step.values as StepValues;
+    const answer = step.result as string;
+    if (answer === BACK) return step.replaceDialog(FLOW, { loop: true, askedTopic: true });
+    const next: FlowState =
+      asking === 'topic'
+        ? { ...state, topic: answer as Topic, askedTopic: true }
+        : { ...state, audience: answer as Audience };
+    return step.replaceDialog(FLOW, { ...next, loop: true });
+  }
+
+  /** On the first entry, takes the topic and the group from the opening words where they are clear. */
+  private flowState(options: (FlowState & JourneyOptions & { loop?: boolean }) | undefined): FlowState {
+    if (options?.loop)
+      return { topic: options.topic, audience: options.audience, askedTopic: options.askedTopic };
+    const opening = options?.utterance ?? '';
+    const topic = matchChoice(opening, this.guide.topics, {}, { byPosition: false })?.id;
+    // "Anyone" is never assumed from opening words like "help me": the question is asked instead.
+    const groups = this.guide.audiences.filter((a) => a.id !== 'everyone');
+    let audience = matchChoice(opening, groups, {}, { byPosition: false })?.id;
+    if (topic === 'young-people') audience = 'young-people';
+    return { topic, audience };
+  }
+
+  private async showServices(context: TurnContext, topic: Topic, audience: Audience): Promise<void> {
+    const { services, conversation } = this.services.content;
+    const chosen = selectServices(services, topic, audience);
+    const open = alwaysOpenServices(services, this.guide, audience, chosen);
+    const label = this.guide.topics.find((t) => t.id === topic)?.label ?? topic;
+    const intro = [
+      chosen.length
+        ? this.guide.servicesIntro.replace('{topic}', label.toLowerCase())
+        : this.guide.noServices,
+      audience === 'professionals' ? this.guide.professionalNote : '',
+    ]
+      .filter(Boolean)
+      .join('\n\n');
+    const cards = [...chosen.map(serviceCard), alwaysOpenCard(this.guide.alwaysOpenTitle, open)];
+    await context.sendActivity(cardsMessage(cards, context.activity.channelId, intro));
+    await context.sendActivity(menuMessage(conversation, this.guide.afterServices));
+  }
+}
