@@ -3,6 +3,7 @@
 import type { Dialog } from 'botbuilder-dialogs';
 import type { BotServices } from '../src/bot/services.js';
 import type { JourneyRoute } from '../src/content/conversation.js';
+import { BystanderDialog } from './bystanderDialog.js';
 import { ComingSoonDialog } from './comingSoonDialog.js';
 import { ReportDialog } from './reportDialog.js';
 import { SupportDialog } from './supportDialog.js';
@@ -10,7 +11,7 @@ import { SupportDialog } from './supportDialog.js';
 const comingSoon = (route: JourneyRoute) => (services: BotServices) => new ComingSoonDialog(route, services);
 
 export const journeyFactories: Record<JourneyRoute, (services: BotServices) => Dialog> = {
-  bystander: comingSoon('bystander'),
+  bystander: (services) => new BystanderDialog(services),
   workshop: comingSoon('workshop'),
   volunteer: comingSoon('volunteer'),
   report: (services) => new ReportDialog(services),

@@ -92,6 +92,12 @@ export const courseSchema = z
     intro: plainText(400),
     safetyFirst: plainText(400),
     summaryIntro: plainText(400),
+    ready: plainText(200),
+    question: plainText(100),
+    welcomeBack: plainText(200),
+    welcomeBackFinished: plainText(200),
+    paused: plainText(300),
+    offer: plainText(300),
     source,
     reviewed: reviewedDate,
   })

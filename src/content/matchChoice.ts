@@ -32,10 +32,6 @@ export function normalise(text: string): string {
     .trim();
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** True when the phrase occurs as whole words and is not just after a negation ("I would not ..."). */
 function mentions(words: string[], phrase: string): boolean {
   const target = normalise(phrase).split(' ').filter(Boolean);

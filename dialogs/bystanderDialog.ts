@@ -1,0 +1,248 @@
+// Bystander training: a short explanation of the 5Ds and Ask for Angela, then local scenarios where
+// the person picks what they would do and hears back, safety first. Progress is kept per user and
+// channel, so they can pause and carry on later; at the end, a summary to keep and an offer to
+// join a workshop or volunteer.
+import type { TurnContext } from 'botbuilder';
+import { MessageFactory } from 'botbuilder';
+import {
+  WaterfallDialog,
+  type DialogContext,
+  type DialogTurnResult,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import type { BotServices } from '../src/bot/services.js';
+import { getUnderstanding } from '../src/bot/turnUnderstanding.js';
+import { techniquesCard, summaryCard } from '../src/cards/bystanderCards.js';
+import { cardMessage } from '../src/cards/cards.js';
+import type { Scenario } from '../src/content/bystander.js';
+import type { MatchableChoice } from '../src/content/matchChoice.js';
+import { CancelAndHelpDialog } from './cancelAndHelpDialog.js';
+import { BACK, backChoice, ChoiceTextPrompt, choicePromptOptions, PAUSE } from './choiceQuestion.js';
+import { BystanderProgressStore, type BystanderProgress } from './bystanderProgress.js';
+import { menuMessage } from './menu.js';
+
+export const BYSTANDER_DIALOG = 'bystander';
+const FLOW = 'bystander-flow';
+const CHOICE = 'bystander-choice';
+
+type Stage =
+  | { stage: 'welcome-back' }
+  | { stage: 'intro' }
+  | { stage: 'scenario'; index: number }
+  | { stage: 'summary' };
+
+const pauseChoice: MatchableChoice = {
+  id: PAUSE,
+  label: 'Pause for now',
+  keywords: ['pause', 'later', 'carry on later', 'save', 'take a break', 'for now'],
+};
+const CARRY_ON = 'carry-on';
+const START_AGAIN = 'start-again';
+const SUMMARY = 'summary';
+const BEGIN = 'begin';
+
+export class BystanderDialog extends CancelAndHelpDialog {
+  private readonly progress: BystanderProgressStore;
+
+  constructor(services: BotServices) {
+    super(BYSTANDER_DIALOG, services);
+    this.progress = new BystanderProgressStore(services);
+    this.addDialog(new ChoiceTextPrompt(CHOICE));
+    this.addDialog(new WaterfallDialog(FLOW, [this.askStep.bind(this), this.answerStep.bind(this)]));
+    this.initialDialogId = FLOW;
+  }
+
+  private get content() {
+    return this.services.content.bystander;
+  }
+
+  /** Cancel ends the journey as everywhere; here it also says that progress is kept. */
+  override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const understood = getUnderstanding(innerDc.context);
+    if (understood?.route === 'cancel' && understood.score >= 0.6) {
+      const progress = await this.progress.get(innerDc.context);
+      if (Object.keys(progress.answers).length && !progress.finishedAt)
+        await innerDc.context.sendActivity(this.fill(this.content.course.paused, progress));
+    }
+    return super.onContinueDialog(innerDc);
+  }
+
+  private async askStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const stage = (step.options as Partial<Stage> | undefined)?.stage
+      ? (step.options as Stage)
+      : await this.firstStage(step.context);
+    (step.values as { stage: Stage }).stage = stage;
+    const progress = await this.progress.get(step.context);
+    const { course, techniques } = this.content;
+    switch (stage.stage) {
+      case 'welcome-back': {
+        const choices: MatchableChoice[] = progress.finishedAt
+          ? [
+              {
+                id: START_AGAIN,
+                label: 'Do the training again',
+                keywords: ['again', 'start again', 'redo', 'restart'],
+              },
+              { id: SUMMARY, label: 'See the summary', keywords: ['summary', 'see', 'keep'] },
+            ]
+          : [
+              {
+                id: CARRY_ON,
+                label: 'Carry on where I left off',
+                keywords: ['carry on', 'continue', 'yes', 'resume'],
+              },
+              {
+                id: START_AGAIN,
+                label: 'Start again',
+                keywords: ['start again', 'again', 'restart', 'from the start'],
+              },
+            ];
+        const text = this.fill(
+          progress.finishedAt ? course.welcomeBackFinished : course.welcomeBack,
+          progress,
+        );
+        return step.prompt(CHOICE, choicePromptOptions(text, { choices }));
+      }
+      case 'intro': {
+        await step.context.sendActivity(`${course.intro}\n\n${course.safetyFirst}`);
+        await step.context.sendActivity(
+          cardMessage(
+            techniquesCard('The 5Ds and Ask for Angela', techniques),
+            step.context.activity.channelId,
+          ),
+        );
+        await this.progress.set(step.context, { ...progress, introSeen: true });
+        const choices: MatchableChoice[] = [
+          {
+            id: BEGIN,
+            label: 'Start the situations',
+            keywords: ['start', 'yes', 'ready', 'go', 'ok', 'begin'],
+          },
+          pauseChoice,
+        ];
+        return step.prompt(CHOICE, choicePromptOptions(this.fill(course.ready, progress), { choices }));
+      }
+      case 'scenario':
+        return this.askScenario(step, stage.index);
+      case 'summary':
+        await this.showSummary(step.context, progress);
+        return step.endDialog({ completed: true });
+    }
+  }
+
+  private async askScenario(step: WaterfallStepContext, index: number): Promise<DialogTurnResult> {
+    const scenarios = this.content.scenarios;
+    const scenario = scenarios[index];
+    const header = `Situation ${index + 1} of ${scenarios.length}: ${scenario.title}\n${scenario.place}`;
+    const text = `${header}\n\n${scenario.situation}\n\n${this.content.course.question}`;
+    const choices = [...scenario.options, backChoice, pauseChoice];
+    return step.prompt(
+      CHOICE,
+      choicePromptOptions(text, { choices, extraKeywords: this.techniqueWords(scenario) }),
+    );
+  }
+
+  private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { stage } = step.values as { stage: Stage };
+    const answer = step.result as string;
+    const progress = await this.progress.get(step.context);
+    const total = this.content.scenarios.length;
+
+    if (answer === PAUSE) {
+      const { conversation } = this.services.content;
+      await step.context.sendActivity(
+        menuMessage(conversation, this.fill(this.content.course.paused, progress)),
+      );
+      return step.endDialog({ completed: false });
+    }
+    if (answer === START_AGAIN) {
+      await this.progress.set(step.context, { introSeen: true, answers: {} });
+      return step.replaceDialog(FLOW, { stage: 'scenario', index: 0 } satisfies Stage);
+    }
+    if (answer === SUMMARY) return step.replaceDialog(FLOW, { stage: 'summary' } satisfies Stage);
+    if (answer === CARRY_ON || answer === BEGIN)
+      return step.replaceDialog(FLOW, {
+        stage: 'scenario',
+        index: this.nextUnanswered(progress),
+      } satisfies Stage);
+    if (stage.stage !== 'scenario') return step.replaceDialog(FLOW, stage);
+
+    if (answer === BACK)
+      return step.replaceDialog(
+        FLOW,
+        (stage.index === 0
+          ? { stage: 'intro' }
+          : { stage: 'scenario', index: stage.index - 1 }) satisfies Stage,
+      );
+
+    const scenario = this.content.scenarios[stage.index];
+    const option = scenario.options.find((o) => o.id === answer);
+    if (!option) return step.replaceDialog(FLOW, stage);
+    const updated: BystanderProgress = {
+      ...progress,
+      answers: { ...progress.answers, [scenario.id]: option.id },
+    };
+    await this.progress.set(step.context, updated);
+
+    const technique = this.content.techniques.find((t) => t.id === option.technique);
+    const done = this.doneCount(updated);
+    const lines = [option.feedback];
+    if (technique) lines.push(`That is "${technique.name}".`);
+    lines.push(`Progress: ${done} of ${total} situations done.`);
+    await step.context.sendActivity(lines.join('\n\n'));
+
+    const next = stage.index + 1 < total ? stage.index + 1 : this.nextUnanswered(updated);
+    return step.replaceDialog(
+      FLOW,
+      (next < total ? { stage: 'scenario', index: next } : { stage: 'summary' }) satisfies Stage,
+    );
+  }
+
+  private async firstStage(context: TurnContext): Promise<Stage> {
+    const progress = await this.progress.get(context);
+    if (progress.finishedAt || this.doneCount(progress) > 0) return { stage: 'welcome-back' };
+    return { stage: 'intro' };
+  }
+
+  private async showSummary(context: TurnContext, progress: BystanderProgress): Promise<void> {
+    const { course, techniques } = this.content;
+    await this.progress.set(context, { ...progress, finishedAt: this.services.now().toISOString() });
+    await context.sendActivity(
+      cardMessage(summaryCard(course.summaryIntro, techniques), context.activity.channelId),
+    );
+    const { journeys } = this.services.content.conversation;
+    const offers = journeys
+      .filter((j) => j.route === 'workshop' || j.route === 'volunteer')
+      .map((j) => j.label);
+    await context.sendActivity(MessageFactory.suggestedActions(offers, course.offer));
+  }
+
+  /** A technique's name counts as a keyword for the option that uses it, when only one does. */
+  private techniqueWords(scenario: Scenario): Record<string, string[]> {
+    const words: Record<string, string[]> = {};
+    for (const option of scenario.options) {
+      const technique = this.content.techniques.find((t) => t.id === option.technique);
+      const shared = scenario.options.filter((o) => o.technique === option.technique).length > 1;
+      if (technique && !shared) words[option.id] = [technique.name, technique.id];
+    }
+    return words;
+  }
+
+  private doneCount(progress: BystanderProgress): number {
+    return this.content.scenarios.filter((s) => progress.answers[s.id]).length;
+  }
+
+  private nextUnanswered(progress: BystanderProgress): number {
+    const index = this.content.scenarios.findIndex((s) => !progress.answers[s.id]);
+    return index === -1 ? this.content.scenarios.length : index;
+  }
+
+  private fill(template: string, progress: BystanderProgress): string {
+    const label =
+      this.services.content.conversation.journeys.find((j) => j.route === 'bystander')?.label ?? '';
+    return template
+      .replaceAll('{done}', String(this.doneCount(progress)))
+      .replaceAll('{total}', String(this.content.scenarios.length))
+      .replaceAll('{journey}', label);
+  }
+}

@@ -1,0 +1,45 @@
+// The bystander training's progress, kept in UserState: per user and channel, across conversations,
+// so a person can stop and carry on later. It holds which option was picked per scenario, nothing
+// personal.
+import { UserState, type TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import type { BotServices } from '../src/bot/services.js';
+import { getUserState } from '../src/bot/userStateAccess.js';
+
+const progressSchema = z.object({
+  introSeen: z.boolean().default(false),
+  /** Scenario id -> the option id the person picked. */
+  answers: z.record(z.string()).default({}),
+  /** When the person last reached the end (ISO date), if ever. */
+  finishedAt: z.string().optional(),
+});
+
+export type BystanderProgress = z.infer<typeof progressSchema>;
+
+const PROPERTY = 'bystanderProgress';
+
+export class BystanderProgressStore {
+  /** Used only when the bot has not shared its UserState (e.g. a dialog tested on its own). */
+  private readonly ownUserState: UserState;
+
+  constructor(services: BotServices) {
+    this.ownUserState = new UserState(services.store.botState);
+  }
+
+  private userState(context: TurnContext): UserState {
+    return getUserState(context) ?? this.ownUserState;
+  }
+
+  async get(context: TurnContext): Promise<BystanderProgress> {
+    const stored = await this.userState(context).createProperty<unknown>(PROPERTY).get(context);
+    const parsed = progressSchema.safeParse(stored ?? {});
+    return parsed.success ? parsed.data : progressSchema.parse({});
+  }
+
+  /** Saves now, so progress is kept even if the turn fails later. */
+  async set(context: TurnContext, progress: BystanderProgress): Promise<void> {
+    const userState = this.userState(context);
+    await userState.createProperty<BystanderProgress>(PROPERTY).set(context, progress);
+    await userState.saveChanges(context);
+  }
+}
