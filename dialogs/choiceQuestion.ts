@@ -3,6 +3,7 @@
 // unclear shows the answers again. Resident journeys use it for every question.
 import { MessageFactory, type Activity } from 'botbuilder';
 import { TextPrompt, type PromptOptions, type PromptValidatorContext } from 'botbuilder-dialogs';
+import { getUnderstanding } from '../src/bot/turnUnderstanding.js';
 import { matchChoice, type MatchableChoice } from '../src/content/matchChoice.js';
 
 /** Choice ids the journeys share. */
@@ -59,6 +60,8 @@ export class ChoiceTextPrompt extends TextPrompt {
       const question = prompt.options.validations as ChoiceQuestion | undefined;
       const text = prompt.recognized.value;
       if (!prompt.recognized.succeeded || !question || typeof text !== 'string') return false;
+      // A message about risk to life is never taken as an answer (the safeguarding check answers it).
+      if (getUnderstanding(prompt.context)?.route === 'crisis') return false;
       const listed = question.choices.filter((c) => !c.id.startsWith('__'));
       const special = question.choices.filter((c) => c.id.startsWith('__'));
       const chosen =
