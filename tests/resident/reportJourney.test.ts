@@ -130,6 +130,7 @@ describe('report journey', () => {
         await play(bot, hateThirdParty.slice(0, at));
         const replies = await bot.say(CRISIS_MESSAGE);
         assert.match(allText(replies.slice(0, 1)), /\b999\b/, 'the first reply carries 999');
+        assert.doesNotMatch(allText(replies.slice(0, 1)), /not sure which one you mean/);
         await play(bot, hateThirdParty.slice(at));
       });
     }
