@@ -68,7 +68,13 @@ export class SupportDialog extends CancelAndHelpDialog {
     if (answer === BACK) return step.replaceDialog(FLOW, { loop: true, askedTopic: true });
     const next: FlowState =
       asking === 'topic'
-        ? { ...state, topic: answer as Topic, askedTopic: true }
+        ? // "Support for young people" already says who it is for.
+          {
+            ...state,
+            topic: answer as Topic,
+            askedTopic: true,
+            ...(answer === 'young-people' ? { audience: 'young-people' as const } : {}),
+          }
         : { ...state, audience: answer as Audience };
     return step.replaceDialog(FLOW, { ...next, loop: true });
   }
@@ -78,11 +84,17 @@ export class SupportDialog extends CancelAndHelpDialog {
     if (options?.loop)
       return { topic: options.topic, audience: options.audience, askedTopic: options.askedTopic };
     const opening = options?.utterance ?? '';
-    const topic = matchChoice(opening, this.guide.topics, {}, { byPosition: false })?.id;
     // "Anyone" is never assumed from opening words like "help me": the question is asked instead.
     const groups = this.guide.audiences.filter((a) => a.id !== 'everyone');
-    let audience = matchChoice(opening, groups, {}, { byPosition: false })?.id;
-    if (topic === 'young-people') audience = 'young-people';
+    const audience = matchChoice(opening, groups, {}, { byPosition: false })?.id;
+    // "a young person" names the group; the topic is then whatever else they said, if anything.
+    const topics =
+      audience === 'young-people'
+        ? this.guide.topics.filter((t) => t.id !== 'young-people')
+        : this.guide.topics;
+    const topic = matchChoice(opening, topics, {}, { byPosition: false })?.id;
+    if (topic === 'young-people' || (audience === 'young-people' && !topic))
+      return { topic: topic ?? 'young-people', audience: 'young-people' };
     return { topic, audience };
   }
 

@@ -35,10 +35,10 @@ async function assertRejected(file: string, ...details: (string | RegExp)[]): Pr
   await assert.rejects(loadContent(dir), (error: unknown) => {
     assert.ok(error instanceof ContentError, `expected a ContentError, got ${String(error)}`);
     assert.ok(error.message.includes(`knowledge-copy/${file}`) || error.file.endsWith(file), error.message);
-    for (const d of details)
-      typeof d === 'string'
-        ? assert.ok(error.message.includes(d), `"${d}" in:\n${error.message}`)
-        : assert.match(error.message, d);
+    for (const d of details) {
+      if (typeof d === 'string') assert.ok(error.message.includes(d), `"${d}" in:\n${error.message}`);
+      else assert.match(error.message, d);
+    }
     return true;
   });
 }
