@@ -14,11 +14,22 @@ import type { BotServices } from '../src/bot/services.js';
 import { getUnderstanding } from '../src/bot/turnUnderstanding.js';
 import { JOURNEY_ROUTES, type JourneyRoute } from '../src/content/conversation.js';
 import type { Route } from '../src/understanding/types.js';
+import {
+  FEEDBACK_DIALOG,
+  FeedbackDialog,
+  type FeedbackOptions,
+  type FeedbackResult,
+} from './feedbackDialog.js';
 import { journeyFactories } from './journeyRegistry.js';
 import type { JourneyOptions } from './journeyOptions.js';
 import { menuMessage, paragraphs } from './menu.js';
 
 export const MAIN_DIALOG = 'main';
+
+/** What the routing waterfall remembers between its steps. */
+interface StepValues {
+  journey?: JourneyRoute;
+}
 const ROUTE_WATERFALL = 'main-route';
 
 export function isJourney(route: Route): route is JourneyRoute {
@@ -29,8 +40,13 @@ export class MainDialog extends ComponentDialog {
   constructor(private readonly services: BotServices) {
     super(MAIN_DIALOG);
     for (const factory of Object.values(journeyFactories)) this.addDialog(factory(services));
+    this.addDialog(new FeedbackDialog(services));
     this.addDialog(
-      new WaterfallDialog(ROUTE_WATERFALL, [this.routeStep.bind(this), this.endStep.bind(this)]),
+      new WaterfallDialog(ROUTE_WATERFALL, [
+        this.routeStep.bind(this),
+        this.feedbackStep.bind(this),
+        this.endStep.bind(this),
+      ]),
     );
     this.initialDialogId = ROUTE_WATERFALL;
   }
@@ -58,17 +74,21 @@ export class MainDialog extends ComponentDialog {
     await dc.beginDialog(this.id, { route, ...options });
   }
 
+  private async beginJourney(step: WaterfallStepContext, route: JourneyRoute, options: JourneyOptions) {
+    (step.values as StepValues).journey = route;
+    const channel = step.context.activity.channelId;
+    await this.services.insights.record({ type: 'journey_started', journey: route, channel });
+    return step.beginDialog(route, options);
+  }
+
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const opened = step.options as ({ route?: JourneyRoute } & JourneyOptions) | undefined;
-    if (opened?.route)
-      return step.beginDialog(opened.route, { start: opened.start } satisfies JourneyOptions);
+    if (opened?.route) return this.beginJourney(step, opened.route, { start: opened.start });
 
     const understood = getUnderstanding(step.context);
     const { conversation } = this.services.content;
     const route = understood?.route ?? 'help';
-    if (isJourney(route)) {
-      return step.beginDialog(route, { utterance: step.context.activity.text } satisfies JourneyOptions);
-    }
+    if (isJourney(route)) return this.beginJourney(step, route, { utterance: step.context.activity.text });
     switch (route) {
       case 'greeting':
         await step.context.sendActivity(menuMessage(conversation, paragraphs(conversation.welcome)));
@@ -94,7 +114,19 @@ export class MainDialog extends ComponentDialog {
     return step.endDialog();
   }
 
+  /** A journey that reached its end returns { completed: true }: count it and ask if it helped. */
+  private async feedbackStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const result = step.result as { completed?: boolean } | undefined;
+    const { journey } = step.values as StepValues;
+    if (!result?.completed || !journey) return step.endDialog(step.result);
+    const channel = step.context.activity.channelId;
+    await this.services.insights.record({ type: 'journey_completed', journey, channel });
+    return step.beginDialog(FEEDBACK_DIALOG, { journey } satisfies FeedbackOptions);
+  }
+
+  /** Someone who answered "Did this help?" with a new question gets that question answered. */
   private async endStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    return step.endDialog(step.result);
+    if ((step.result as FeedbackResult | undefined)?.passOn) return step.replaceDialog(ROUTE_WATERFALL);
+    return step.endDialog();
   }
 }

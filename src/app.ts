@@ -10,6 +10,7 @@ import type { BotServices } from './bot/services.js';
 import { UnderstandingMiddleware } from './bot/understandingMiddleware.js';
 import type { Config } from './config.js';
 import { loadContent } from './content/content.js';
+import { Insights } from './insights/insights.js';
 import { silentLogger, type Logger } from './logger.js';
 import { knowledgeDir } from './paths.js';
 import type { BotRuntime } from './server/messagesRoute.js';
@@ -85,13 +86,15 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   try {
     const content = await loadContent(options.knowledgeDir ?? knowledgeDir);
     store = await createStore(config);
+    const now = options.now ?? (() => new Date());
     const services: BotServices = {
       config,
       content,
       store,
       recogniser: createRecogniser(),
       logger,
-      now: options.now ?? (() => new Date()),
+      insights: new Insights(store.records, now, logger),
+      now,
     };
     runtime = buildRuntime(services);
     const ready = runtime;

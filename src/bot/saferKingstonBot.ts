@@ -35,7 +35,13 @@ export class SaferKingstonBot extends TeamsActivityHandler {
       const joined = (context.activity.membersAdded ?? []).filter(
         (m) => m.id !== context.activity.recipient?.id,
       );
-      if (joined.length > 0) await this.welcome(context);
+      if (joined.length > 0) {
+        await this.services.insights.record({
+          type: 'conversation_started',
+          channel: context.activity.channelId,
+        });
+        await this.welcome(context);
+      }
       await next();
     });
   }

@@ -1,6 +1,7 @@
 // What dialogs and middleware may use. Built once in the composition root (src/app.ts).
 import type { Config } from '../config.js';
 import type { Content } from '../content/content.js';
+import type { Insights } from '../insights/insights.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
 import type { Recogniser } from '../understanding/types.js';
@@ -11,6 +12,8 @@ export interface BotServices {
   store: Store;
   recogniser: Recogniser;
   logger: Logger;
+  /** Counts for the staff insights; never personal data. */
+  insights: Insights;
   /** The current time; replaced in tests. */
   now: () => Date;
 }

@@ -40,6 +40,17 @@ export const conversationSchema = z
     outOfScope: plainText(400),
     notUnderstood: plainText(200),
     error: plainText(300),
+    feedback: z
+      .object({
+        question: plainText(100),
+        yes: plainText(20),
+        no: plainText(20),
+        thanks: plainText(200),
+        commentPrompt: plainText(300),
+        skip: plainText(20),
+        commentThanks: plainText(200),
+      })
+      .strict(),
   })
   .strict();
 

@@ -10,6 +10,7 @@ import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { InFlightWrites } from './inFlight.js';
 import { KeyedMutex } from './keyedMutex.js';
+import { LruCache } from './lruCache.js';
 import { assertSafeName, type DocumentChange, type RecordStore, type Store } from './store.js';
 
 const STATE_DIR = 'state';
@@ -34,7 +35,12 @@ async function writeJson<T>(file: string, value: T): Promise<void> {
   await db.write();
 }
 
+/** Recently used state items kept in memory (as JSON text, so callers never share objects). */
+const STATE_CACHE_ITEMS = 5_000;
+
 class LowdbBotState implements Storage {
+  private readonly cache = new LruCache<string, string>(STATE_CACHE_ITEMS);
+
   constructor(
     private readonly dir: string,
     private readonly mutex: KeyedMutex,
@@ -47,11 +53,20 @@ class LowdbBotState implements Storage {
     return path.join(this.dir, hash.slice(0, 2), `${hash}.json`);
   }
 
+  /** This process is the only writer of its DATA_DIR, so a cached item is always current. */
+  private async load(file: string): Promise<StoredStateItem | undefined> {
+    const cached = this.cache.get(file);
+    if (cached !== undefined) return JSON.parse(cached) as StoredStateItem;
+    const stored = await readJson<StoredStateItem>(file);
+    if (stored) this.cache.set(file, JSON.stringify(stored));
+    return stored;
+  }
+
   async read(keys: string[]): Promise<StoreItems> {
     const items: StoreItems = {};
     await Promise.all(
       keys.map(async (key) => {
-        const stored = await readJson<StoredStateItem>(this.fileFor(key));
+        const stored = await this.load(this.fileFor(key));
         if (stored) items[key] = { ...stored.value, eTag: stored.eTag };
       }),
     );
@@ -65,12 +80,14 @@ class LowdbBotState implements Storage {
         return this.writes.track(() =>
           this.mutex.run(file, async () => {
             const { eTag: wanted, ...value } = (change ?? {}) as Record<string, unknown>;
-            const current = await readJson<StoredStateItem>(file);
+            const current = await this.load(file);
             // Same rule as the SDK's MemoryStorage: '*' or no eTag writes unconditionally.
             if (current && typeof wanted === 'string' && wanted !== '*' && wanted !== current.eTag) {
               throw new Error(`Storage: eTag conflict for a state item; it was changed by another turn`);
             }
-            await writeJson<StoredStateItem>(file, { key, eTag: randomUUID(), value });
+            const item: StoredStateItem = { key, eTag: randomUUID(), value };
+            await writeJson(file, item);
+            this.cache.set(file, JSON.stringify(item));
           }),
         );
       }),
@@ -81,7 +98,12 @@ class LowdbBotState implements Storage {
     await Promise.all(
       keys.map((key) => {
         const file = this.fileFor(key);
-        return this.writes.track(() => this.mutex.run(file, () => rm(file, { force: true })));
+        return this.writes.track(() =>
+          this.mutex.run(file, async () => {
+            this.cache.delete(file);
+            await rm(file, { force: true });
+          }),
+        );
       }),
     );
   }

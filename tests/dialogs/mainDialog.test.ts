@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { isoWeek } from '../../src/insights/isoWeek.js';
 import { allText, buttonsOf, startTestBot, type TestBot } from '../support/botHarness.js';
 
 describe('main dialog', () => {
@@ -46,5 +47,14 @@ describe('main dialog', () => {
     const forged = await bot.say({ text: '', value: { journey: 'delete-everything' } });
     assert.doesNotMatch(allText(forged), /error/i);
     assert.ok(buttonsOf(forged).length > 0, 'an unknown value gets the menu, not a crash');
+  });
+
+  it('counts conversations and journeys started for the staff insights, without personal data', async () => {
+    await bot.join();
+    await bot.say(bot.services.content.conversation.journeys[0].label);
+    const [week] = await bot.services.insights.weeks([isoWeek(new Date())]);
+    assert.equal(week.counts['conversation_started|test|-'], 1);
+    const route = bot.services.content.conversation.journeys[0].route;
+    assert.equal(week.counts[`journey_started|${route}|test|-`], 1);
   });
 });

@@ -9,6 +9,7 @@ import type { BotServices } from '../../src/bot/services.js';
 import type { SaferKingstonBot } from '../../src/bot/saferKingstonBot.js';
 import { configSchema } from '../../src/config.js';
 import { loadContent } from '../../src/content/content.js';
+import { Insights } from '../../src/insights/insights.js';
 import { silentLogger } from '../../src/logger.js';
 import { createLowdbStore } from '../../src/store/lowdbStore.js';
 
@@ -35,13 +36,15 @@ export interface TestBotOptions {
 export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'skbot-test-')));
   const store = await createLowdbStore(dataDir);
+  const now = options.services?.now ?? (() => new Date());
   const services: BotServices = {
     config: configSchema.parse({ DATA_DIR: dataDir }),
     content: await loadContent(),
     store,
     recogniser: createRecogniser(),
     logger: silentLogger,
-    now: () => new Date(),
+    insights: new Insights(store.records, now, silentLogger),
+    now,
     ...options.services,
   };
   const { bot, middleware } = createBotParts(services);

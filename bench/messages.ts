@@ -1,0 +1,108 @@
+// Issue 2 benchmark: /api/messages (expectReplies) throughput and latency beside an echo bot on the
+// same botbuilder and restify, the same with 10,000 conversations stored, start-up time and memory.
+// Prints one JSON line. Run: npm run build && npm run bench:messages
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { projectRoot } from '../src/paths.js';
+import { createLowdbStore } from '../src/store/lowdbStore.js';
+import { messageBody, residentMb, startServer, stopServer } from './support/processes.js';
+
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 5);
+const STORED_CONVERSATIONS = 10_000;
+const BOT = path.join(projectRoot, 'dist/src/index.js');
+const ECHO = path.join(projectRoot, 'dist/bench/support/echoBot.js');
+
+interface Load {
+  rps: number;
+  medianMs: number;
+  p99Ms: number;
+  errors: number;
+}
+
+async function load(url: string, connections: number, conversationPrefix: string): Promise<Load> {
+  let n = 0;
+  const result = await autocannon({
+    url: `${url}/api/messages`,
+    connections,
+    duration: DURATION_S,
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        // Each request is a new turn in one of 500 conversations, so state is read and written.
+        setupRequest: (req) => ({ ...req, body: messageBody('help', `${conversationPrefix}-${n++ % 500}`) }),
+      },
+    ],
+  });
+  return {
+    rps: Math.round(result.requests.average),
+    medianMs: result.latency.p50,
+    p99Ms: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+async function seedConversations(dataDir: string, count: number): Promise<void> {
+  const store = await createLowdbStore(dataDir);
+  for (let i = 0; i < count; i += 500) {
+    const batch: Record<string, object> = {};
+    for (let j = i; j < Math.min(count, i + 500); j++) {
+      batch[`bench/conversations/seed-${j}/`] = { dialogState: { dialogStack: [] }, eTag: '*' };
+    }
+    await store.botState.write(batch);
+  }
+  await store.close();
+}
+
+async function main(): Promise<void> {
+  const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+  const emptyDir = await mkdtemp(path.join(os.tmpdir(), 'skbench-empty-'));
+  const fullDir = await mkdtemp(path.join(os.tmpdir(), 'skbench-full-'));
+  try {
+    const echo = await startServer(ECHO, {});
+    const echo10 = await load(echo.url, 10, 'echo10');
+    const echo50 = await load(echo.url, 50, 'echo50');
+    await stopServer(echo);
+
+    const bot = await startServer(BOT, { DATA_DIR: emptyDir });
+    const startupMs = Math.round(bot.firstAnswerMs);
+    const bot10 = await load(bot.url, 10, 'bot10');
+    const bot50 = await load(bot.url, 50, 'bot50');
+    await stopServer(bot);
+
+    await seedConversations(fullDir, STORED_CONVERSATIONS);
+    const full = await startServer(BOT, { DATA_DIR: fullDir });
+    const full10 = await load(full.url, 10, 'full10');
+    const rssMb = await residentMb(full.child.pid!);
+    await stopServer(full);
+
+    console.log(
+      JSON.stringify({
+        bench: 'messages',
+        durationSeconds: DURATION_S,
+        echo: { c10: echo10, c50: echo50 },
+        bot: { c10: bot10, c50: bot50 },
+        ratios: {
+          rpsVsEcho10: ratio(bot10.rps, echo10.rps),
+          rpsVsEcho50: ratio(bot50.rps, echo50.rps),
+          medianVsEcho10: ratio(bot10.medianMs, echo10.medianMs || 1),
+          medianVsEcho50: ratio(bot50.medianMs, echo50.medianMs || 1),
+        },
+        storedConversations: {
+          count: STORED_CONVERSATIONS,
+          c10: full10,
+          medianVsEmpty: ratio(full10.medianMs || 1, bot10.medianMs || 1),
+        },
+        startupToFirstAnswerMs: startupMs,
+        residentMbAfter10kRun: rssMb,
+      }),
+    );
+  } finally {
+    await rm(emptyDir, { recursive: true, force: true });
+    await rm(fullDir, { recursive: true, force: true });
+  }
+}
+
+await main();

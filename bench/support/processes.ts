@@ -1,0 +1,68 @@
+// Starting, timing and measuring server processes for the benchmarks.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+
+export async function freePort(): Promise<number> {
+  const probe = createServer().listen(0, '127.0.0.1');
+  await once(probe, 'listening');
+  const { port } = probe.address() as { port: number };
+  probe.close();
+  return port;
+}
+
+export interface Started {
+  child: ChildProcess;
+  url: string;
+  /** Milliseconds from spawn to the first answered message. */
+  firstAnswerMs: number;
+}
+
+export function messageBody(text: string, conversationId: string): string {
+  return JSON.stringify({
+    type: 'message',
+    text,
+    channelId: 'bench',
+    serviceUrl: 'http://127.0.0.1:9/unused',
+    deliveryMode: 'expectReplies',
+    conversation: { id: conversationId },
+    from: { id: `user-${conversationId}` },
+    recipient: { id: 'bot' },
+  });
+}
+
+export async function startServer(script: string, env: Record<string, string>): Promise<Started> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const began = performance.now();
+  const child = spawn(process.execPath, [script], {
+    env: { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (;;) {
+    const answered = await fetch(`${url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: messageBody('hello', 'warm-up'),
+    }).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (answered) return { child, url, firstAnswerMs: performance.now() - began };
+    if (performance.now() - began > 30_000) throw new Error(`${script} did not answer within 30 s`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+export async function stopServer(started: Started): Promise<void> {
+  started.child.kill('SIGTERM');
+  await once(started.child, 'exit');
+}
+
+/** Resident memory of a process in MB, from /proc (Linux). */
+export async function residentMb(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+  return Math.round((kb / 1024) * 10) / 10;
+}

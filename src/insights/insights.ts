@@ -1,0 +1,124 @@
+// What the partnership learns from the bot, kept as weekly aggregates without personal data.
+// Each event is one atomic update of one small weekly document, so recording stays cheap and the
+// dashboard reads a handful of documents however many people have used the bot.
+import type { Logger } from '../logger.js';
+import type { RecordStore } from '../store/store.js';
+import { isoWeek } from './isoWeek.js';
+import { redactPersonalData } from './redact.js';
+
+export const INSIGHTS_COLLECTION = 'insights-weekly';
+const MAX_DISTINCT_QUESTIONS = 500;
+const MAX_COMMENTS = 200;
+
+/** A source code from an embedded link or widget: letters, digits and hyphens only. */
+export const SOURCE_CODE = /^[A-Za-z0-9-]{1,32}$/;
+
+export type InsightEvent =
+  | { type: 'conversation_started'; channel: string; source?: string }
+  | { type: 'journey_started' | 'journey_completed'; journey: string; channel: string; source?: string }
+  | { type: 'unanswered'; kind: 'low_confidence' | 'no_answer'; text: string }
+  | { type: 'feedback'; journey: string; helpful: boolean; comment?: string }
+  | {
+      type: 'booking';
+      action: 'booked' | 'waitlisted' | 'cancelled' | 'promoted' | 'moved';
+      sessionId: string;
+      seats: number;
+    }
+  | { type: 'interest'; ward: string; role: string };
+
+export interface WeekInsights {
+  week: string;
+  /** Counter name -> count, e.g. "journey_started|bystander|directline|KREC". */
+  counts: Record<string, number>;
+  /** Unanswered questions, redacted, by their normalised wording. */
+  questions: Record<string, { text: string; kind: string; count: number }>;
+  comments: { journey: string; helpful: boolean; text: string }[];
+}
+
+function counterParts(event: InsightEvent): string[] {
+  switch (event.type) {
+    case 'conversation_started':
+      return ['conversation_started', event.channel, event.source ?? '-'];
+    case 'journey_started':
+    case 'journey_completed':
+      return [event.type, event.journey, event.channel, event.source ?? '-'];
+    case 'feedback':
+      return ['feedback', event.journey, event.helpful ? 'helpful' : 'not_helpful'];
+    case 'booking':
+      return ['booking', event.action, event.sessionId];
+    case 'interest':
+      return ['interest', event.ward, event.role];
+    case 'unanswered':
+      return ['unanswered', event.kind];
+  }
+}
+
+/** Counter parts are ids and codes; anything else (a forged value) is cut to a safe token. */
+function safePart(value: string): string {
+  return value.replace(/[^A-Za-z0-9_.-]/g, '').slice(0, 40) || '-';
+}
+
+export function normaliseQuestion(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9\s[\]]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function applyEvent(
+  current: WeekInsights | undefined,
+  week: string,
+  event: InsightEvent,
+): WeekInsights {
+  const next: WeekInsights = current
+    ? structuredClone(current)
+    : { week, counts: {}, questions: {}, comments: [] };
+  const name = counterParts(event).map(safePart).join('|');
+  next.counts[name] = (next.counts[name] ?? 0) + (event.type === 'booking' ? event.seats : 1);
+  if (event.type === 'unanswered') {
+    const text = redactPersonalData(event.text);
+    const key = normaliseQuestion(text);
+    const known = next.questions[key];
+    if (known) known.count += 1;
+    else if (key && Object.keys(next.questions).length < MAX_DISTINCT_QUESTIONS) {
+      next.questions[key] = { text, kind: event.kind, count: 1 };
+    }
+  }
+  if (event.type === 'feedback' && event.comment?.trim() && next.comments.length < MAX_COMMENTS) {
+    next.comments.push({
+      journey: safePart(event.journey),
+      helpful: event.helpful,
+      text: redactPersonalData(event.comment),
+    });
+  }
+  return next;
+}
+
+export class Insights {
+  constructor(
+    private readonly records: RecordStore,
+    private readonly now: () => Date,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Records one event. Insights never break a conversation: a failure is logged, not thrown. */
+  async record(event: InsightEvent): Promise<void> {
+    const week = isoWeek(this.now());
+    try {
+      await this.records.update<WeekInsights, void>(INSIGHTS_COLLECTION, week, (current) => ({
+        value: applyEvent(current, week, event),
+        result: undefined,
+      }));
+    } catch (error) {
+      this.logger.warn('insight_not_recorded', { type: event.type, errorType: (error as Error).name });
+    }
+  }
+
+  async weeks(labels: string[]): Promise<WeekInsights[]> {
+    const found = await Promise.all(
+      labels.map((w) => this.records.get<WeekInsights>(INSIGHTS_COLLECTION, w)),
+    );
+    return labels.map((week, i) => found[i] ?? { week, counts: {}, questions: {}, comments: [] });
+  }
+}

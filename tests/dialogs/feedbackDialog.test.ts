@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { journeyFactories } from '../../dialogs/journeyRegistry.js';
+import { isoWeek } from '../../src/insights/isoWeek.js';
+import { allText, buttonsOf, startTestBot, type TestBot } from '../support/botHarness.js';
+
+/** A journey that reaches its goal at once, standing in for any real journey. */
+class InstantJourney extends Dialog {
+  override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    await dc.context.sendActivity('Here is what you asked for.');
+    return dc.endDialog({ completed: true });
+  }
+}
+
+describe('feedback at the end of a journey', () => {
+  const original = journeyFactories.privacy;
+  let bot: TestBot;
+  beforeEach(async () => {
+    journeyFactories.privacy = () => new InstantJourney('privacy');
+    bot = await startTestBot();
+  });
+  afterEach(async () => {
+    journeyFactories.privacy = original;
+    await bot.close();
+  });
+
+  const week = async () => (await bot.services.insights.weeks([isoWeek(new Date())]))[0];
+  const openJourney = () => bot.say({ text: '', value: { journey: 'privacy' } });
+
+  it('asks "Did this help?" and counts a yes', async () => {
+    const replies = await openJourney();
+    assert.match(allText(replies), /Did this help\?/);
+    assert.deepEqual(buttonsOf(replies), ['Yes', 'No']);
+    assert.match(allText(await bot.say('yeah it did')), /Thank you/);
+    const counts = (await week()).counts;
+    assert.equal(counts['journey_completed|privacy|test|-'], 1);
+    assert.equal(counts['feedback|privacy|helpful'], 1);
+  });
+
+  it('takes an optional comment after a no, and keeps it without personal data', async () => {
+    await openJourney();
+    assert.match(allText(await bot.say('no')), /What were you looking for/);
+    assert.match(
+      allText(await bot.say('times of the Tolworth panel, email me at jo@example.org')),
+      /Thank you/,
+    );
+    const w = await week();
+    assert.equal(w.counts['feedback|privacy|not_helpful'], 1);
+    assert.equal(w.comments.length, 1);
+    assert.match(w.comments[0].text, /Tolworth panel/);
+    assert.doesNotMatch(w.comments[0].text, /example\.org/);
+  });
+
+  it('lets the person skip the comment', async () => {
+    await openJourney();
+    await bot.say('No');
+    assert.match(allText(await bot.say('Skip')), /Thank you/);
+    assert.equal((await week()).comments.length, 0);
+  });
+
+  it('answers a new question instead of trapping the person in the feedback question', async () => {
+    await openJourney();
+    const replies = await bot.say('help');
+    assert.match(allText(replies), /in your own words/);
+    assert.equal((await week()).counts['feedback|privacy|helpful'], undefined);
+    // And the conversation is back at the top: a greeting gets the welcome.
+    assert.match(allText(await bot.say('hello')), /Safer Kingston helper/);
+  });
+
+  it('passes an unrelated message on to be routed', async () => {
+    await openJourney();
+    const replies = await bot.say('bye');
+    assert.match(allText(replies), /Stay safe/);
+  });
+});
