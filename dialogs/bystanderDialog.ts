@@ -3,7 +3,6 @@
 // channel, so they can pause and carry on later; at the end, a summary to keep and an offer to
 // join a workshop or volunteer.
 import type { TurnContext } from 'botbuilder';
-import { MessageFactory } from 'botbuilder';
 import {
   WaterfallDialog,
   type DialogContext,
@@ -204,17 +203,15 @@ export class BystanderDialog extends CancelAndHelpDialog {
     return { stage: 'intro' };
   }
 
+  /** The summary to keep; its buttons open a workshop or volunteering (the feedback question follows). */
   private async showSummary(context: TurnContext, progress: BystanderProgress): Promise<void> {
     const { course, techniques } = this.content;
     await this.progress.set(context, { ...progress, finishedAt: this.services.now().toISOString() });
-    await context.sendActivity(
-      cardMessage(summaryCard(course.summaryIntro, techniques), context.activity.channelId),
+    const next = this.services.content.conversation.journeys.filter(
+      (j) => j.route === 'workshop' || j.route === 'volunteer',
     );
-    const { journeys } = this.services.content.conversation;
-    const offers = journeys
-      .filter((j) => j.route === 'workshop' || j.route === 'volunteer')
-      .map((j) => j.label);
-    await context.sendActivity(MessageFactory.suggestedActions(offers, course.offer));
+    const card = summaryCard(course.summaryIntro, techniques, course.offer, next);
+    await context.sendActivity(cardMessage(card, context.activity.channelId));
   }
 
   /** A technique's name counts as a keyword for the option that uses it, when only one does. */

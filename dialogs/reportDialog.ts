@@ -10,7 +10,6 @@ import type { ReportQuestion } from '../src/content/reporting.js';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog.js';
 import { BACK, backChoice, ChoiceTextPrompt, choicePromptOptions } from './choiceQuestion.js';
 import type { JourneyOptions } from './journeyOptions.js';
-import { menuMessage } from './menu.js';
 
 export const REPORT_DIALOG = 'report';
 const FLOW = 'report-flow';
@@ -90,7 +89,7 @@ export class ReportDialog extends CancelAndHelpDialog {
     await context.sendActivity(
       cardMessage(reportRouteCard(route, services, this.guide.notice), context.activity.channelId),
     );
-    const { conversation } = this.services.content;
-    await context.sendActivity(menuMessage(conversation, this.guide.file.afterRoute));
+    // The main dialog asks "Did this help?" next, and any journey can be chosen from there.
+    await context.sendActivity(this.guide.file.afterRoute);
   }
 }

@@ -12,7 +12,6 @@ import { alwaysOpenServices, selectServices } from '../src/content/supportSelect
 import { CancelAndHelpDialog } from './cancelAndHelpDialog.js';
 import { BACK, backChoice, ChoiceTextPrompt, choicePromptOptions } from './choiceQuestion.js';
 import type { JourneyOptions } from './journeyOptions.js';
-import { menuMessage } from './menu.js';
 
 export const SUPPORT_DIALOG = 'support';
 const FLOW = 'support-flow';
@@ -99,7 +98,7 @@ export class SupportDialog extends CancelAndHelpDialog {
   }
 
   private async showServices(context: TurnContext, topic: Topic, audience: Audience): Promise<void> {
-    const { services, conversation } = this.services.content;
+    const { services } = this.services.content;
     const chosen = selectServices(services, topic, audience);
     const open = alwaysOpenServices(services, this.guide, audience, chosen);
     const label = this.guide.topics.find((t) => t.id === topic)?.label ?? topic;
@@ -112,7 +111,7 @@ export class SupportDialog extends CancelAndHelpDialog {
       .filter(Boolean)
       .join('\n\n');
     const cards = [...chosen.map(serviceCard), alwaysOpenCard(this.guide.alwaysOpenTitle, open)];
+    // The main dialog asks "Did this help?" next, and any journey can be chosen from there.
     await context.sendActivity(cardsMessage(cards, context.activity.channelId, intro));
-    await context.sendActivity(menuMessage(conversation, this.guide.afterServices));
   }
 }

@@ -14,13 +14,31 @@ export function techniquesCard(title: string, techniques: readonly Technique[]):
   return adaptiveCard(body, undefined, fallback);
 }
 
-/** The one-line reminders to keep, after the training. */
-export function summaryCard(intro: string, techniques: readonly Technique[]): AdaptiveCard {
+/** A journey the summary offers next: the button opens it through the card's { journey } value. */
+export interface NextJourney {
+  route: string;
+  label: string;
+}
+
+/** The one-line reminders to keep, after the training, and the offer of what to do next. */
+export function summaryCard(
+  intro: string,
+  techniques: readonly Technique[],
+  offer: string,
+  next: readonly NextJourney[],
+): AdaptiveCard {
   const body = [
     textBlock('The 5Ds to keep', { weight: 'Bolder', size: 'Large', heading: true }),
     textBlock(intro),
     ...techniques.map((t) => textBlock(`- ${t.keep}`)),
+    container([textBlock(offer, { weight: 'Bolder' })], { separator: true }),
   ];
-  const fallback = ['The 5Ds to keep', intro, ...techniques.map((t) => `- ${t.keep}`)].join('\n\n');
-  return adaptiveCard(body, undefined, fallback);
+  const actions = next.map((j) => ({ type: 'Action.Submit', title: j.label, data: { journey: j.route } }));
+  const fallback = [
+    'The 5Ds to keep',
+    intro,
+    ...techniques.map((t) => `- ${t.keep}`),
+    `${offer} Type "${next.map((j) => j.label).join('" or "')}".`,
+  ].join('\n\n');
+  return adaptiveCard(body, actions, fallback);
 }

@@ -27,7 +27,6 @@ export const supportFileSchema = z
     /** Introduces the services; {topic} becomes the topic's label. */
     servicesIntro: plainText(200).refine((s) => s.includes('{topic}'), 'must contain {topic}'),
     alwaysOpenTitle: plainText(60),
-    afterServices: plainText(200),
     topics: z
       .array(
         z

@@ -22,7 +22,11 @@ function everyCard(content: Content): [string, AdaptiveCard][] {
     cards.push([`24/7 for ${audience}`, alwaysOpenCard(support.alwaysOpenTitle, open)]);
   }
   cards.push(['techniques', techniquesCard('The 5Ds and Ask for Angela', bystander.techniques)]);
-  cards.push(['summary', summaryCard(bystander.course.summaryIntro, bystander.techniques)]);
+  const next = content.conversation.journeys.filter((j) => j.route === 'workshop' || j.route === 'volunteer');
+  cards.push([
+    'summary',
+    summaryCard(bystander.course.summaryIntro, bystander.techniques, bystander.course.offer, next),
+  ]);
   return cards;
 }
 

@@ -34,7 +34,8 @@ describe('report journey', () => {
     assert.ok(buttonsOf(replies).includes('Call 101'));
     assert.match(JSON.stringify(cards[0].content), /"url":"tel:101"/);
     assert.match(JSON.stringify(cards[0].content), /https:\/\/www\.met\.police\.uk\/ro\/report\//);
-    assert.ok(buttonsOf(replies).includes('Find support'), 'the menu follows, with support');
+    assert.match(text, /get support too, whether you report or not/);
+    assert.match(text, /Did this help\?/, 'the main dialog asks for feedback after a finished journey');
   });
 
   it('reaches every route in the content by the buttons, in at most two questions', async () => {
