@@ -15,7 +15,7 @@ import { techniquesCard, summaryCard } from '../src/cards/bystanderCards.js';
 import { cardMessage } from '../src/cards/cards.js';
 import type { Scenario } from '../src/content/bystander.js';
 import type { MatchableChoice } from '../src/content/matchChoice.js';
-import { CancelAndHelpDialog } from './cancelAndHelpDialog.js';
+import { ResidentJourneyDialog } from './residentJourneyDialog.js';
 import { BACK, backChoice, ChoiceTextPrompt, choicePromptOptions, PAUSE } from './choiceQuestion.js';
 import { BystanderProgressStore, type BystanderProgress } from './bystanderProgress.js';
 import { menuMessage } from './menu.js';
@@ -40,7 +40,7 @@ const START_AGAIN = 'start-again';
 const SUMMARY = 'summary';
 const BEGIN = 'begin';
 
-export class BystanderDialog extends CancelAndHelpDialog {
+export class BystanderDialog extends ResidentJourneyDialog {
   private readonly progress: BystanderProgressStore;
 
   constructor(services: BotServices) {
@@ -58,7 +58,7 @@ export class BystanderDialog extends CancelAndHelpDialog {
   /** Cancel ends the journey as everywhere; here it also says that progress is kept. */
   override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     const understood = getUnderstanding(innerDc.context);
-    if (understood?.route === 'cancel' && understood.score >= 0.6) {
+    if (understood?.route === 'cancel' && understood.score >= 0.6 && !this.isAnswerToQuestion(innerDc)) {
       const progress = await this.progress.get(innerDc.context);
       if (Object.keys(progress.answers).length && !progress.finishedAt)
         await innerDc.context.sendActivity(this.fill(this.content.course.paused, progress));

@@ -7,7 +7,7 @@ import { cardMessage } from '../src/cards/cards.js';
 import { reportRouteCard } from '../src/cards/reportRouteCard.js';
 import { matchChoice } from '../src/content/matchChoice.js';
 import type { ReportQuestion } from '../src/content/reporting.js';
-import { CancelAndHelpDialog } from './cancelAndHelpDialog.js';
+import { ResidentJourneyDialog } from './residentJourneyDialog.js';
 import { BACK, backChoice, ChoiceTextPrompt, choicePromptOptions } from './choiceQuestion.js';
 import type { JourneyOptions } from './journeyOptions.js';
 
@@ -26,7 +26,7 @@ interface StepValues {
   state: FlowState;
 }
 
-export class ReportDialog extends CancelAndHelpDialog {
+export class ReportDialog extends ResidentJourneyDialog {
   constructor(services: BotServices) {
     super(REPORT_DIALOG, services);
     this.addDialog(new ChoiceTextPrompt(CHOICE));

@@ -9,7 +9,7 @@ import { alwaysOpenCard, serviceCard } from '../src/cards/serviceCard.js';
 import { matchChoice } from '../src/content/matchChoice.js';
 import type { Audience, Topic } from '../src/content/services.js';
 import { alwaysOpenServices, selectServices } from '../src/content/supportSelection.js';
-import { CancelAndHelpDialog } from './cancelAndHelpDialog.js';
+import { ResidentJourneyDialog } from './residentJourneyDialog.js';
 import { BACK, backChoice, ChoiceTextPrompt, choicePromptOptions } from './choiceQuestion.js';
 import type { JourneyOptions } from './journeyOptions.js';
 
@@ -29,7 +29,7 @@ interface StepValues {
   asking: 'topic' | 'audience';
 }
 
-export class SupportDialog extends CancelAndHelpDialog {
+export class SupportDialog extends ResidentJourneyDialog {
   constructor(services: BotServices) {
     super(SUPPORT_DIALOG, services);
     this.addDialog(new ChoiceTextPrompt(CHOICE));

@@ -99,6 +99,23 @@ describe('report journey', () => {
     assert.match(allText(await bot.say('yes')), /fearless\.org/);
   });
 
+  it('takes "Back" and tapped answers as answers even when the recogniser reads them as cancel', async () => {
+    const strict = await startTestBot({
+      services: { recogniser: { recognise: () => ({ route: 'cancel', score: 0.95, alternatives: [] }) } },
+    });
+    try {
+      await strict.say({ text: '', value: { journey: 'report' } });
+      assert.match(
+        allText(await strict.say('A hate crime or hate incident')),
+        /How would you like to report it\?/,
+      );
+      assert.match(allText(await strict.say('Back')), /What would you like to report\?/);
+      assert.match(allText(await strict.say('please stop')), /I've stopped that/);
+    } finally {
+      await strict.close();
+    }
+  });
+
   for (let at = 1; at < hateThirdParty.length; at++) {
     it(`cancels at step ${at} and offers the menu`, async () => {
       await play(bot, hateThirdParty.slice(0, at));
