@@ -34,18 +34,24 @@ export function questionMessage(text: string, choices: readonly MatchableChoice[
   );
 }
 
-export function retryMessage(choices: readonly MatchableChoice[]): Partial<Activity> {
-  return questionMessage(
-    "Sorry, I'm not sure which one you mean. Tap a button, or type its number.",
-    choices,
-  );
+const NOT_SURE = "Sorry, I'm not sure which one you mean. Tap a button, or type its number.";
+
+export function retryMessage(choices: readonly MatchableChoice[], reminder?: string): Partial<Activity> {
+  return questionMessage(reminder ? `${reminder}\n\n${NOT_SURE}` : NOT_SURE, choices);
 }
 
-/** Prompt options for a choice question; the prompt's result is the chosen id. */
-export function choicePromptOptions(text: string, question: ChoiceQuestion): PromptOptions {
+/**
+ * Prompt options for a choice question; the prompt's result is the chosen id. `reminder` is said
+ * before the answers are shown again after an unclear reply.
+ */
+export function choicePromptOptions(
+  text: string,
+  question: ChoiceQuestion,
+  reminder?: string,
+): PromptOptions {
   return {
     prompt: questionMessage(text, question.choices),
-    retryPrompt: retryMessage(question.choices),
+    retryPrompt: retryMessage(question.choices, reminder),
     validations: question,
   };
 }

@@ -48,7 +48,8 @@ export class ReportDialog extends ResidentJourneyDialog {
     const question = this.question(state.questionId);
     const choices = state.questionId === START ? question.choices : [...question.choices, backChoice];
     const text = state.noticeShown ? question.prompt : `${this.guide.notice}\n\n${question.prompt}`;
-    return step.prompt(CHOICE, choicePromptOptions(text, { choices }));
+    // Someone who types what happened is reminded that the chat does not pass it on.
+    return step.prompt(CHOICE, choicePromptOptions(text, { choices }, this.guide.notice));
   }
 
   private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -66,6 +67,9 @@ export class ReportDialog extends ResidentJourneyDialog {
   private flowState(step: WaterfallStepContext): FlowState | { routeId: string } {
     const options = step.options as Partial<FlowState> & JourneyOptions;
     if (options?.questionId) return { questionId: options.questionId, noticeShown: !!options.noticeShown };
+    // A deep link may name a route, e.g. ?journey=report&route=fraud; unknown values are ignored.
+    const linked = options?.start?.route;
+    if (linked && this.guide.routes.some((r) => r.id === linked)) return { routeId: linked };
     const opening = options?.utterance ?? '';
     const first = matchChoice(opening, this.guide.start.choices, {}, { byPosition: false });
     if (first?.route) return { routeId: first.route };

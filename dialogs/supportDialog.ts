@@ -82,6 +82,14 @@ export class SupportDialog extends ResidentJourneyDialog {
   private flowState(options: (FlowState & JourneyOptions & { loop?: boolean }) | undefined): FlowState {
     if (options?.loop)
       return { topic: options.topic, audience: options.audience, askedTopic: options.askedTopic };
+    // A deep link may name the topic and group, e.g. ?journey=support&topic=fraud; unknown values are ignored.
+    const linkedTopic = this.guide.topics.find((t) => t.id === options?.start?.topic)?.id;
+    const linkedAudience = this.guide.audiences.find((a) => a.id === options?.start?.audience)?.id;
+    if (linkedTopic)
+      return {
+        topic: linkedTopic,
+        audience: linkedTopic === 'young-people' ? 'young-people' : linkedAudience,
+      };
     const opening = options?.utterance ?? '';
     // "Anyone" is never assumed from opening words like "help me": the question is asked instead.
     const groups = this.guide.audiences.filter((a) => a.id !== 'everyone');

@@ -85,8 +85,9 @@ describe('report journey', () => {
 
   it('shows the choices again when free text is unclear', async () => {
     await bot.say('Report something');
-    const replies = await bot.say('hmm, not sure really');
+    const replies = await bot.say('my neighbour hit me yesterday');
     assert.match(allText(replies), /not sure which one you mean/);
+    assert.match(allText(replies), NOTICE, 'someone typing what happened is told it is not passed on');
     assert.ok(buttonsOf(replies).includes('Fraud or a scam'));
     assert.match(allText(await bot.say('5')), /Report Fraud/, 'a number picks the listed choice');
   });
