@@ -33,7 +33,7 @@ type Stage =
 const pauseChoice: MatchableChoice = {
   id: PAUSE,
   label: 'Pause for now',
-  keywords: ['pause', 'later', 'carry on later', 'save', 'take a break', 'for now'],
+  keywords: ['pause', 'later', 'carry on later', 'save', 'take a break', 'for now', 'not now'],
 };
 const CARRY_ON = 'carry-on';
 const START_AGAIN = 'start-again';
@@ -132,7 +132,7 @@ export class BystanderDialog extends ResidentJourneyDialog {
   private async askScenario(step: WaterfallStepContext, index: number): Promise<DialogTurnResult> {
     const scenarios = this.content.scenarios;
     const scenario = scenarios[index];
-    const header = `Situation ${index + 1} of ${scenarios.length}: ${scenario.title}\n${scenario.place}`;
+    const header = `Situation ${index + 1} of ${scenarios.length}: ${scenario.title}\n\n${scenario.place}`;
     const text = `${header}\n\n${scenario.situation}\n\n${this.content.course.question}`;
     const choices = [...scenario.options, backChoice, pauseChoice];
     return step.prompt(

@@ -2,6 +2,13 @@
 // matches one: a number or letter, the choice's own words, or keywords that point to one choice
 // more than to any other. Anything unclear gives undefined, and the caller shows the choices again.
 
+import { createRequire } from 'node:module';
+
+// Only the stemmer: loading all of `natural` prints a dotenv banner and takes longer.
+const stemmer = createRequire(import.meta.url)('natural/lib/natural/stemmers/porter_stemmer.js') as {
+  stem(word: string): string;
+};
+
 export interface MatchableChoice {
   id: string;
   label: string;
@@ -22,7 +29,11 @@ const ORDINALS: Record<string, number> = {
   '3rd': 2,
   '4th': 3,
 };
-const NEGATIONS = new Set(['not', 'no', 'never', 'dont', 'wouldnt', 'wont', 'cant', 'shouldnt', 'without']);
+const NEGATIONS = new Set(
+  ['not', 'no', 'never', 'dont', 'wouldnt', 'wont', 'cant', 'shouldnt', 'without'].map((w) =>
+    stemmer.stem(w),
+  ),
+);
 
 export function normalise(text: string): string {
   return text
@@ -32,9 +43,14 @@ export function normalise(text: string): string {
     .trim();
 }
 
-/** True when the phrase occurs as whole words and is not just after a negation ("I would not ..."). */
+const stem = (word: string) => (/^[a-z]+$/.test(word) ? stemmer.stem(word) : word);
+
+/**
+ * True when the phrase occurs as whole words (compared by stem, so "filming" matches "film") and
+ * is not just after a negation ("I would not ...").
+ */
 function mentions(words: string[], phrase: string): boolean {
-  const target = normalise(phrase).split(' ').filter(Boolean);
+  const target = normalise(phrase).split(' ').filter(Boolean).map(stem);
   if (!target.length) return false;
   for (let i = 0; i + target.length <= words.length; i++) {
     if (target.every((w, j) => words[i + j] === w)) {
@@ -82,7 +98,7 @@ export function matchChoice<T extends MatchableChoice>(
   const quoted = choices.filter((c) => text.includes(normalise(c.label)));
   if (quoted.length === 1) return quoted[0];
 
-  const words = text.split(' ');
+  const words = text.split(' ').map(stem);
   const scored = choices
     .map((choice) => {
       const phrases = [...(choice.keywords ?? []), ...(extraKeywords[choice.id] ?? [])];

@@ -37,6 +37,11 @@ describe('understanding a free-text answer to a choice', () => {
     assert.equal(id('I would tell him to leave her alone'), 'c');
   });
 
+  it('compares words by their stem', () => {
+    assert.equal(id('ignoring it'), 'd');
+    assert.equal(id('telling the drivers'), 'b');
+  });
+
   it('gives nothing when words point equally to two choices, or to none', () => {
     assert.equal(id('confront or ignore'), undefined);
     assert.equal(id('it depends really'), undefined);

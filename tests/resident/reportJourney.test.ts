@@ -85,11 +85,13 @@ describe('report journey', () => {
 
   it('shows the choices again when free text is unclear', async () => {
     await bot.say('Report something');
-    const replies = await bot.say('my neighbour hit me yesterday');
+    const replies = await bot.say('can I just tell you about it here?');
     assert.match(allText(replies), /not sure which one you mean/);
     assert.match(allText(replies), NOTICE, 'someone typing what happened is told it is not passed on');
     assert.ok(buttonsOf(replies).includes('Fraud or a scam'));
     assert.match(allText(await bot.say('5')), /Report Fraud/, 'a number picks the listed choice');
+    await bot.say('Report something');
+    assert.match(allText(await bot.say('my neighbour hit me yesterday')), /happy to give your name/);
   });
 
   it('goes back from the follow-up question to the first', async () => {
