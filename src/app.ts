@@ -15,6 +15,7 @@ import { silentLogger, type Logger } from './logger.js';
 import { knowledgeDir } from './paths.js';
 import type { BotRuntime } from './server/messagesRoute.js';
 import { createServer } from './server/createServer.js';
+import { createStaffSources } from './staff/staffSources.js';
 import { createLowdbStore } from './store/lowdbStore.js';
 import type { Store } from './store/store.js';
 import { KeywordRecogniser } from './understanding/keywordRecogniser.js';
@@ -67,7 +68,7 @@ export function buildRuntime(services: BotServices): BotRuntime {
   const { bot, conversationState, middleware } = createBotParts(services);
   const errorText = services.content.conversation.error;
   const adapter = createAdapter(services.config, services.logger, conversationState, errorText, middleware);
-  return { adapter, bot };
+  return { adapter, bot, services, staffSources: createStaffSources(services) };
 }
 
 export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {

@@ -69,6 +69,15 @@ export const configSchema = z
         .min(32, 'must be at least 32 characters long (use a random value, e.g. openssl rand -hex 32)')
         .optional(),
     ),
+    RETENTION_DAYS: z.preprocess(
+      emptyToUndefined,
+      z.coerce
+        .number({ invalid_type_error: 'must be a whole number of days from 1 to 3650' })
+        .int('must be a whole number of days from 1 to 3650')
+        .min(1, 'must be a whole number of days from 1 to 3650')
+        .max(3650, 'must be a whole number of days from 1 to 3650')
+        .default(90),
+    ),
     LOG_LEVEL: z.preprocess(
       emptyToUndefined,
       z

@@ -3,6 +3,7 @@ import { knowledgeDir as defaultKnowledgeDir } from '../paths.js';
 import { loadBystander, type BystanderContent } from './bystander.js';
 import { loadConversation, type ConversationText } from './conversation.js';
 import { fillPhonesDeep } from './phoneText.js';
+import { loadPrivacyNotice, type PrivacyNotice } from './privacyNotice.js';
 import { loadReporting, ReportingGuide } from './reporting.js';
 import { checkResidentContent } from './residentChecks.js';
 import { loadServices, type ServiceDirectory } from './services.js';
@@ -11,6 +12,7 @@ import { loadSupport, type SupportGuide } from './support.js';
 export interface Content {
   services: ServiceDirectory;
   conversation: ConversationText;
+  privacyNotice: PrivacyNotice;
   bystander: BystanderContent;
   reporting: ReportingGuide;
   support: SupportGuide;
@@ -19,8 +21,9 @@ export interface Content {
 /** Loads and validates all content; throws a ContentError naming file, entry and field. */
 export async function loadContent(knowledgeDir: string = defaultKnowledgeDir): Promise<Content> {
   const services = await loadServices(knowledgeDir);
-  const [conversation, bystander, reporting, support] = await Promise.all([
+  const [conversation, privacyNotice, bystander, reporting, support] = await Promise.all([
     loadConversation(knowledgeDir, services),
+    loadPrivacyNotice(knowledgeDir),
     loadBystander(knowledgeDir),
     loadReporting(knowledgeDir),
     loadSupport(knowledgeDir),
@@ -29,6 +32,7 @@ export async function loadContent(knowledgeDir: string = defaultKnowledgeDir): P
   return {
     services,
     conversation,
+    privacyNotice,
     // Resident text says {phone:<id>}; the numbers come from services.yaml here.
     bystander: fillPhonesDeep(bystander, services),
     reporting: new ReportingGuide(fillPhonesDeep(reporting.file, services)),

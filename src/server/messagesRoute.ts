@@ -3,6 +3,8 @@ import type { CloudAdapter } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../logger.js';
 import type { SaferKingstonBot } from '../bot/saferKingstonBot.js';
+import type { BotServices } from '../bot/services.js';
+import type { StaffDataSources } from '../staff/staffRoutes.js';
 import { describeActivityProblems, incomingActivitySchema } from './activitySchema.js';
 import { BadRequestError, readJsonBody } from './readBody.js';
 
@@ -11,6 +13,8 @@ const MAX_ACTIVITY_BYTES = 256 * 1024;
 export interface BotRuntime {
   adapter: CloudAdapter;
   bot: SaferKingstonBot;
+  services: BotServices;
+  staffSources: StaffDataSources;
 }
 
 export function registerMessagesRoute(
