@@ -17,7 +17,12 @@ import type { Scenario } from '../src/content/bystander.js';
 import type { MatchableChoice } from '../src/content/matchChoice.js';
 import { ResidentJourneyDialog } from './residentJourneyDialog.js';
 import { BACK, backChoice, ChoiceTextPrompt, choicePromptOptions, PAUSE } from './choiceQuestion.js';
-import { BystanderProgressStore, type BystanderProgress } from './bystanderProgress.js';
+import {
+  BystanderProgressStore,
+  doneCount,
+  nextUnanswered,
+  type BystanderProgress,
+} from './bystanderProgress.js';
 import { menuMessage } from './menu.js';
 
 export const BYSTANDER_DIALOG = 'bystander';
@@ -30,11 +35,6 @@ type Stage =
   | { stage: 'scenario'; index: number }
   | { stage: 'summary' };
 
-const pauseChoice: MatchableChoice = {
-  id: PAUSE,
-  label: 'Pause for now',
-  keywords: ['pause', 'later', 'carry on later', 'save', 'take a break', 'for now', 'not now'],
-};
 const CARRY_ON = 'carry-on';
 const START_AGAIN = 'start-again';
 const SUMMARY = 'summary';
@@ -53,6 +53,10 @@ export class BystanderDialog extends ResidentJourneyDialog {
 
   private get content() {
     return this.services.content.bystander;
+  }
+
+  private get pauseChoice(): MatchableChoice {
+    return { id: PAUSE, ...this.content.course.buttons.pause };
   }
 
   /** Cancel ends the journey as everywhere; here it also says that progress is kept. */
@@ -75,26 +79,15 @@ export class BystanderDialog extends ResidentJourneyDialog {
     const { course, techniques } = this.content;
     switch (stage.stage) {
       case 'welcome-back': {
-        const choices: MatchableChoice[] = progress.finishedAt
+        const { carryOn, startAgain, seeSummary } = course.buttons;
+        const choices = progress.finishedAt
           ? [
-              {
-                id: START_AGAIN,
-                label: 'Do the training again',
-                keywords: ['again', 'start again', 'redo', 'restart'],
-              },
-              { id: SUMMARY, label: 'See the summary', keywords: ['summary', 'see', 'keep'] },
+              { id: START_AGAIN, ...startAgain },
+              { id: SUMMARY, ...seeSummary },
             ]
           : [
-              {
-                id: CARRY_ON,
-                label: 'Carry on where I left off',
-                keywords: ['carry on', 'continue', 'yes', 'resume'],
-              },
-              {
-                id: START_AGAIN,
-                label: 'Start again',
-                keywords: ['start again', 'again', 'restart', 'from the start'],
-              },
+              { id: CARRY_ON, ...carryOn },
+              { id: START_AGAIN, ...startAgain },
             ];
         const text = this.fill(
           progress.finishedAt ? course.welcomeBackFinished : course.welcomeBack,
@@ -103,22 +96,13 @@ export class BystanderDialog extends ResidentJourneyDialog {
         return step.prompt(CHOICE, choicePromptOptions(text, { choices }));
       }
       case 'intro': {
+        const { channelId } = step.context.activity;
         await step.context.sendActivity(`${course.intro}\n\n${course.safetyFirst}`);
         await step.context.sendActivity(
-          cardMessage(
-            techniquesCard('The 5Ds and Ask for Angela', techniques),
-            step.context.activity.channelId,
-          ),
+          cardMessage(techniquesCard(course.techniquesTitle, techniques), channelId),
         );
         await this.progress.set(step.context, { ...progress, introSeen: true });
-        const choices: MatchableChoice[] = [
-          {
-            id: BEGIN,
-            label: 'Start the situations',
-            keywords: ['start', 'yes', 'ready', 'go', 'ok', 'begin'],
-          },
-          pauseChoice,
-        ];
+        const choices = [{ id: BEGIN, ...course.buttons.begin }, this.pauseChoice];
         return step.prompt(CHOICE, choicePromptOptions(this.fill(course.ready, progress), { choices }));
       }
       case 'scenario':
@@ -134,7 +118,7 @@ export class BystanderDialog extends ResidentJourneyDialog {
     const scenario = scenarios[index];
     const header = `Situation ${index + 1} of ${scenarios.length}: ${scenario.title}\n\n${scenario.place}`;
     const text = `${header}\n\n${scenario.situation}\n\n${this.content.course.question}`;
-    const choices = [...scenario.options, backChoice, pauseChoice];
+    const choices = [...scenario.options, backChoice, this.pauseChoice];
     return step.prompt(
       CHOICE,
       choicePromptOptions(text, { choices, extraKeywords: this.techniqueWords(scenario) }),
@@ -162,7 +146,7 @@ export class BystanderDialog extends ResidentJourneyDialog {
     if (answer === CARRY_ON || answer === BEGIN)
       return step.replaceDialog(FLOW, {
         stage: 'scenario',
-        index: this.nextUnanswered(progress),
+        index: nextUnanswered(progress, this.content.scenarios),
       } satisfies Stage);
     if (stage.stage !== 'scenario') return step.replaceDialog(FLOW, stage);
 
@@ -184,13 +168,12 @@ export class BystanderDialog extends ResidentJourneyDialog {
     await this.progress.set(step.context, updated);
 
     const technique = this.content.techniques.find((t) => t.id === option.technique);
-    const done = this.doneCount(updated);
     const lines = [option.feedback];
     if (technique) lines.push(`That is "${technique.name}".`);
-    lines.push(`Progress: ${done} of ${total} situations done.`);
+    lines.push(this.fill(this.content.course.progress, updated));
     await step.context.sendActivity(lines.join('\n\n'));
 
-    const next = stage.index + 1 < total ? stage.index + 1 : this.nextUnanswered(updated);
+    const next = stage.index + 1 < total ? stage.index + 1 : nextUnanswered(updated, this.content.scenarios);
     return step.replaceDialog(
       FLOW,
       (next < total ? { stage: 'scenario', index: next } : { stage: 'summary' }) satisfies Stage,
@@ -199,7 +182,8 @@ export class BystanderDialog extends ResidentJourneyDialog {
 
   private async firstStage(context: TurnContext): Promise<Stage> {
     const progress = await this.progress.get(context);
-    if (progress.finishedAt || this.doneCount(progress) > 0) return { stage: 'welcome-back' };
+    if (progress.finishedAt || doneCount(progress, this.content.scenarios) > 0)
+      return { stage: 'welcome-back' };
     return { stage: 'intro' };
   }
 
@@ -210,7 +194,7 @@ export class BystanderDialog extends ResidentJourneyDialog {
     const next = this.services.content.conversation.journeys.filter(
       (j) => j.route === 'workshop' || j.route === 'volunteer',
     );
-    const card = summaryCard(course.summaryIntro, techniques, course.offer, next);
+    const card = summaryCard(course.summaryTitle, course.summaryIntro, techniques, course.offer, next);
     await context.sendActivity(cardMessage(card, context.activity.channelId));
   }
 
@@ -225,20 +209,11 @@ export class BystanderDialog extends ResidentJourneyDialog {
     return words;
   }
 
-  private doneCount(progress: BystanderProgress): number {
-    return this.content.scenarios.filter((s) => progress.answers[s.id]).length;
-  }
-
-  private nextUnanswered(progress: BystanderProgress): number {
-    const index = this.content.scenarios.findIndex((s) => !progress.answers[s.id]);
-    return index === -1 ? this.content.scenarios.length : index;
-  }
-
   private fill(template: string, progress: BystanderProgress): string {
     const label =
       this.services.content.conversation.journeys.find((j) => j.route === 'bystander')?.label ?? '';
     return template
-      .replaceAll('{done}', String(this.doneCount(progress)))
+      .replaceAll('{done}', String(doneCount(progress, this.content.scenarios)))
       .replaceAll('{total}', String(this.content.scenarios.length))
       .replaceAll('{journey}', label);
   }

@@ -5,6 +5,7 @@ import { UserState, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { BotServices } from '../src/bot/services.js';
 import { getUserState } from '../src/bot/userStateAccess.js';
+import type { Scenario } from '../src/content/bystander.js';
 
 const progressSchema = z.object({
   introSeen: z.boolean().default(false),
@@ -42,4 +43,15 @@ export class BystanderProgressStore {
     await userState.createProperty<BystanderProgress>(PROPERTY).set(context, progress);
     await userState.saveChanges(context);
   }
+}
+
+/** How many of the current scenarios the person has answered. */
+export function doneCount(progress: BystanderProgress, scenarios: readonly Scenario[]): number {
+  return scenarios.filter((s) => progress.answers[s.id]).length;
+}
+
+/** The first scenario not answered yet, or scenarios.length when all are. */
+export function nextUnanswered(progress: BystanderProgress, scenarios: readonly Scenario[]): number {
+  const index = scenarios.findIndex((s) => !progress.answers[s.id]);
+  return index === -1 ? scenarios.length : index;
 }

@@ -22,20 +22,21 @@ export interface NextJourney {
 
 /** The one-line reminders to keep, after the training, and the offer of what to do next. */
 export function summaryCard(
+  title: string,
   intro: string,
   techniques: readonly Technique[],
   offer: string,
   next: readonly NextJourney[],
 ): AdaptiveCard {
   const body = [
-    textBlock('The 5Ds to keep', { weight: 'Bolder', size: 'Large', heading: true }),
+    textBlock(title, { weight: 'Bolder', size: 'Large', heading: true }),
     textBlock(intro),
     ...techniques.map((t) => textBlock(`- ${t.keep}`)),
     container([textBlock(offer, { weight: 'Bolder' })], { separator: true }),
   ];
   const actions = next.map((j) => ({ type: 'Action.Submit', title: j.label, data: { journey: j.route } }));
   const fallback = [
-    'The 5Ds to keep',
+    title,
     intro,
     ...techniques.map((t) => `- ${t.keep}`),
     `${offer} Type "${next.map((j) => j.label).join('" or "')}".`,

@@ -87,6 +87,8 @@ export const scenariosFileSchema = z
     });
   });
 
+const button = z.object({ label: plainText(40), keywords: keywordList }).strict();
+
 export const courseSchema = z
   .object({
     intro: plainText(400),
@@ -98,6 +100,18 @@ export const courseSchema = z
     welcomeBackFinished: plainText(200),
     paused: plainText(300),
     offer: plainText(300),
+    techniquesTitle: plainText(60),
+    summaryTitle: plainText(60),
+    progress: plainText(100),
+    buttons: z
+      .object({
+        begin: button,
+        pause: button,
+        carryOn: button,
+        startAgain: button,
+        seeSummary: button,
+      })
+      .strict(),
     source,
     reviewed: reviewedDate,
   })

@@ -21,11 +21,17 @@ function everyCard(content: Content): [string, AdaptiveCard][] {
     const open = alwaysOpenServices(services, support, audience, []);
     cards.push([`24/7 for ${audience}`, alwaysOpenCard(support.alwaysOpenTitle, open)]);
   }
-  cards.push(['techniques', techniquesCard('The 5Ds and Ask for Angela', bystander.techniques)]);
+  cards.push(['techniques', techniquesCard(bystander.course.techniquesTitle, bystander.techniques)]);
   const next = content.conversation.journeys.filter((j) => j.route === 'workshop' || j.route === 'volunteer');
   cards.push([
     'summary',
-    summaryCard(bystander.course.summaryIntro, bystander.techniques, bystander.course.offer, next),
+    summaryCard(
+      bystander.course.summaryTitle,
+      bystander.course.summaryIntro,
+      bystander.techniques,
+      bystander.course.offer,
+      next,
+    ),
   ]);
   return cards;
 }
