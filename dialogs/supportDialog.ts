@@ -20,7 +20,7 @@ const CHOICE = 'support-choice';
 interface FlowState {
   topic?: Topic;
   audience?: Audience;
-  /** True once the topic was asked, so Back from the audience question returns to it. */
+  /** True once the topic question was shown, so it is asked again without the introduction. */
   askedTopic?: boolean;
 }
 
@@ -54,7 +54,7 @@ export class SupportDialog extends ResidentJourneyDialog {
     }
     if (!state.audience) {
       values.asking = 'audience';
-      const choices = state.askedTopic ? [...this.guide.audiences, backChoice] : this.guide.audiences;
+      const choices = [...this.guide.audiences, backChoice];
       return step.prompt(CHOICE, choicePromptOptions(this.guide.audiencePrompt, { choices }));
     }
     await this.showServices(step.context, state.topic, state.audience);

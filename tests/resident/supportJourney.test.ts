@@ -73,6 +73,9 @@ describe('support journey', () => {
       /Who is the support for/,
     );
     assert.match(allText(await bot.say('for me')), /Samaritans/);
+    // Back from who it is for reaches the topic, even when the topic came from the opening words.
+    await bot.say('I need support with a scam');
+    assert.match(allText(await bot.say('back')), /What do you need support with\?/);
   });
 
   it('shows the choices again when free text is unclear', async () => {
