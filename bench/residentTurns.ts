@@ -5,7 +5,8 @@ import './support/quietDotenv.js';
 import { loadContent, type Content } from '../src/content/content.js';
 import type { Service } from '../src/content/services.js';
 import { alwaysOpenServices, selectServices } from '../src/content/supportSelection.js';
-import { allText, buttonsOf, startTestBot } from '../tests/support/botHarness.js';
+import { allText, startTestBot } from '../tests/support/botHarness.js';
+import { Chat } from '../tests/support/chat.js';
 
 const TARGET = 3;
 
@@ -15,8 +16,8 @@ function contactOf(service: Service): string {
 }
 
 /**
- * Sends each message in turn and counts turns until `expected` shows. With `tapsOnly`, every
- * message must be a button the bot offered in its previous reply (the welcome, at first).
+ * Sends each message in turn and counts turns until `expected` shows. With `tapsOnly`, each one is
+ * a tap on a button the bot offered in its previous reply (the welcome, at first); else it is typed.
  */
 async function turnsTo(
   content: Content,
@@ -24,20 +25,17 @@ async function turnsTo(
   expected: string,
   tapsOnly: boolean,
 ): Promise<number> {
-  const bot = await startTestBot({ services: { content } });
+  const chat = new Chat(await startTestBot({ services: { content } }));
   try {
-    let offered = buttonsOf(await bot.join());
+    await chat.join();
     for (let turn = 1; turn <= script.length; turn++) {
       const message = script[turn - 1];
-      if (tapsOnly && !offered.includes(message))
-        throw new Error(`"${message}" was not offered: ${offered.join(' | ')}`);
-      const replies = await bot.say(message);
+      const replies = tapsOnly ? await chat.tap(message) : await chat.type(message);
       if (allText(replies).includes(expected)) return turn;
-      offered = buttonsOf(replies);
     }
     return Number.POSITIVE_INFINITY;
   } finally {
-    await bot.close();
+    await chat.bot.close();
   }
 }
 

@@ -93,7 +93,8 @@ export class BystanderDialog extends ResidentJourneyDialog {
           progress.finishedAt ? course.welcomeBackFinished : course.welcomeBack,
           progress,
         );
-        return step.prompt(CHOICE, choicePromptOptions(text, { choices }));
+        const question = { key: 'bystander:welcome-back', choices };
+        return step.prompt(CHOICE, choicePromptOptions(text, question, step.context.activity.channelId));
       }
       case 'intro': {
         const { channelId } = step.context.activity;
@@ -103,7 +104,11 @@ export class BystanderDialog extends ResidentJourneyDialog {
         );
         await this.progress.set(step.context, { ...progress, introSeen: true });
         const choices = [{ id: BEGIN, ...course.buttons.begin }, this.pauseChoice];
-        return step.prompt(CHOICE, choicePromptOptions(this.fill(course.ready, progress), { choices }));
+        const question = { key: 'bystander:intro', choices };
+        return step.prompt(
+          CHOICE,
+          choicePromptOptions(this.fill(course.ready, progress), question, channelId),
+        );
       }
       case 'scenario':
         return this.askScenario(step, stage.index);
@@ -121,7 +126,11 @@ export class BystanderDialog extends ResidentJourneyDialog {
     const choices = [...scenario.options, backChoice, this.pauseChoice];
     return step.prompt(
       CHOICE,
-      choicePromptOptions(text, { choices, extraKeywords: this.techniqueWords(scenario) }),
+      choicePromptOptions(
+        text,
+        { key: `bystander:${scenario.id}`, choices, extraKeywords: this.techniqueWords(scenario) },
+        step.context.activity.channelId,
+      ),
     );
   }
 

@@ -49,7 +49,11 @@ export class ReportDialog extends ResidentJourneyDialog {
     const choices = state.questionId === START ? question.choices : [...question.choices, backChoice];
     const text = state.noticeShown ? question.prompt : `${this.guide.notice}\n\n${question.prompt}`;
     // Someone who types what happened is reminded that the chat does not pass it on.
-    return step.prompt(CHOICE, choicePromptOptions(text, { choices }, this.guide.notice));
+    const asked = { key: `report:${state.questionId}`, choices };
+    return step.prompt(
+      CHOICE,
+      choicePromptOptions(text, asked, step.context.activity.channelId, this.guide.notice),
+    );
   }
 
   private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

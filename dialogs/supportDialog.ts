@@ -50,12 +50,17 @@ export class SupportDialog extends ResidentJourneyDialog {
       const text = state.askedTopic
         ? this.guide.topicPrompt
         : `${this.guide.intro}\n\n${this.guide.topicPrompt}`;
-      return step.prompt(CHOICE, choicePromptOptions(text, { choices: this.guide.topics }));
+      const question = { key: 'support:topic', choices: this.guide.topics };
+      return step.prompt(CHOICE, choicePromptOptions(text, question, step.context.activity.channelId));
     }
     if (!state.audience) {
       values.asking = 'audience';
       const choices = [...this.guide.audiences, backChoice];
-      return step.prompt(CHOICE, choicePromptOptions(this.guide.audiencePrompt, { choices }));
+      const question = { key: 'support:audience', choices };
+      return step.prompt(
+        CHOICE,
+        choicePromptOptions(this.guide.audiencePrompt, question, step.context.activity.channelId),
+      );
     }
     await this.showServices(step.context, state.topic, state.audience);
     return step.endDialog({ completed: true });

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { allText, buttonsOf, startTestBot, type TestBot } from '../support/botHarness.js';
 import { adaptiveCardProblems, adaptiveCardsIn } from '../support/adaptiveCardCheck.js';
-import { CRISIS_MESSAGE, play, type Step } from './journeySteps.js';
+import { Chat, CRISIS_MESSAGE, type Step } from './journeySteps.js';
 
 const OPEN = 'Help safely as a bystander';
 
@@ -18,20 +18,22 @@ const firstSteps: Step[] = [
 
 describe('bystander journey', () => {
   let bot: TestBot;
+  let chat: Chat;
   beforeEach(async () => {
     bot = await startTestBot();
-    await bot.join();
+    chat = new Chat(bot);
+    await chat.join();
   });
   afterEach(() => bot.close());
 
   it('explains the 5Ds and Ask for Angela in a valid card, then asks about the first situation', async () => {
-    const intro = await bot.say(OPEN);
+    const intro = await chat.send(OPEN);
     const cards = adaptiveCardsIn(intro);
     assert.equal(cards.length, 1);
     assert.deepEqual(adaptiveCardProblems(cards[0].content), []);
     for (const name of ['Distract', 'Delegate', 'Document', 'Delay', 'Direct', 'Ask for Angela'])
       assert.match(allText(intro), new RegExp(name));
-    const first = await bot.say('Start the situations');
+    const first = await chat.send('Start the situations');
     assert.match(allText(first), /Situation 1 of 9/);
     assert.deepEqual(buttonsOf(first), [
       ...bot.services.content.bystander.scenarios[0].options.map((o) => o.label),
@@ -42,12 +44,12 @@ describe('bystander journey', () => {
 
   it('goes through every situation with feedback and progress, then a summary and an offer', async () => {
     const { scenarios } = bot.services.content.bystander;
-    await bot.say(OPEN);
-    await bot.say('yes');
-    let replies = await bot.say('2');
+    await chat.send(OPEN);
+    await chat.send('yes');
+    let replies = await chat.send('2');
     for (let i = 0; i < scenarios.length; i++) {
       const option = scenarios[i].options[1];
-      if (i > 0) replies = await bot.say(option.label);
+      if (i > 0) replies = await chat.send(option.label);
       const text = allText(replies);
       assert.match(text, new RegExp(`Progress: ${i + 1} of ${scenarios.length} situations done`));
       assert.ok(text.includes(option.feedback.slice(0, 40)), `feedback for ${scenarios[i].id}`);
@@ -60,62 +62,64 @@ describe('bystander journey', () => {
     assert.ok(buttonsOf(replies).includes('Volunteer'));
     assert.match(summary, /Did this help\?/, 'the main dialog asks for feedback after a finished journey');
     // The summary card's button opens the workshop journey, even while "Did this help?" waits.
-    const workshop = await bot.say({ text: '', value: { journey: 'workshop' } });
+    const workshop = await chat.sendActivity({ text: '', value: { journey: 'workshop' } });
     assert.ok(allText(workshop).length > 0);
     assert.doesNotMatch(allText(workshop), /Did this help\?|5Ds to keep/);
   });
 
   it('understands free-text answers that clearly match, and shows the options again otherwise', async () => {
-    await play(bot, firstSteps.slice(0, 2));
-    const unclear = await bot.say('I dunno, it depends');
+    await chat.play(firstSteps.slice(0, 2));
+    const unclear = await chat.send('I dunno, it depends');
     assert.match(allText(unclear), /not sure which one you mean/);
     assert.ok(buttonsOf(unclear).includes('Tell the bus driver what is happening'));
-    const driver = await bot.say("I'd go and have a word with the driver");
+    const driver = await chat.send("I'd go and have a word with the driver");
     assert.match(allText(driver), /Bus drivers can radio for help/);
     assert.match(allText(driver), /That is "Delegate"/);
     // The technique's name works when only one option uses it.
-    assert.match(allText(await bot.say('distract')), /Acting as if you know her/);
+    assert.match(allText(await chat.send('distract')), /Acting as if you know her/);
     // "not ... film" is not read as choosing to film.
     assert.match(
-      allText(await bot.say('I would not film, I would get the manager')),
+      allText(await chat.send('I would not film, I would get the manager')),
       /A manager or security guard/,
     );
   });
 
   it('puts safety first in the feedback on risky choices', async () => {
-    await play(bot, firstSteps.slice(0, 2));
-    await bot.say('1');
-    await bot.say('1');
-    await bot.say('1');
-    await bot.say('1');
-    await bot.say('1');
-    await bot.say('1');
-    await bot.say('1');
-    await bot.say('1');
-    assert.match(allText(await bot.say('Pull him off her')), /Please do not get physical/);
+    await chat.play(firstSteps.slice(0, 2));
+    await chat.send('1');
+    await chat.send('1');
+    await chat.send('1');
+    await chat.send('1');
+    await chat.send('1');
+    await chat.send('1');
+    await chat.send('1');
+    await chat.send('1');
+    assert.match(allText(await chat.send('Pull him off her')), /Please do not get physical/);
   });
 
   it('goes back to the previous situation, and from the first back to the explanation', async () => {
-    await play(bot, firstSteps.slice(0, 3));
-    assert.match(allText(await bot.say('back')), /Situation 1 of 9/);
-    assert.match(allText(await bot.say('go back')), /5Ds and Ask for Angela/);
+    await chat.play(firstSteps.slice(0, 3));
+    assert.match(allText(await chat.send('back')), /Situation 1 of 9/);
+    assert.match(allText(await chat.send('go back')), /5Ds and Ask for Angela/);
   });
 
   it('pauses, and carries on later where the person left off, for the same user and channel only', async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'skbot-bystander-'));
     try {
       const first = await startTestBot({ dataDir });
-      await first.join();
-      await play(first, firstSteps);
-      const paused = await first.say('Pause for now');
+      const firstChat = new Chat(first);
+      await firstChat.join();
+      await firstChat.play(firstSteps);
+      const paused = await firstChat.tap('Pause for now');
       assert.match(allText(paused), /progress is saved: you have done 2 of 9/);
       assert.ok(buttonsOf(paused).includes(OPEN));
       await first.close();
 
       const later = await startTestBot({ dataDir });
-      const back = await later.say('bystander training');
+      const laterChat = new Chat(later);
+      const back = await laterChat.type('bystander training');
       assert.match(allText(back), /Welcome back\. You have done 2 of 9/);
-      assert.match(allText(await later.say('carry on')), /Situation 3 of 9/);
+      assert.match(allText(await laterChat.type('carry on')), /Situation 3 of 9/);
       // The test harness reuses one conversation id: end this conversation's journey first.
       assert.match(allText(await later.say('cancel')), /progress is saved: you have done 2 of 9/);
       await later.close();
@@ -133,20 +137,20 @@ describe('bystander journey', () => {
   });
 
   it('can start again or see the summary after finishing', async () => {
-    await bot.say(OPEN);
-    await bot.say('yes');
-    for (let i = 0; i < bot.services.content.bystander.scenarios.length; i++) await bot.say('1');
-    const again = await bot.say(OPEN);
+    await chat.send(OPEN);
+    await chat.send('yes');
+    for (let i = 0; i < bot.services.content.bystander.scenarios.length; i++) await chat.send('1');
+    const again = await chat.send(OPEN);
     assert.match(allText(again), /finished all 9 situations before/);
-    assert.match(allText(await bot.say('See the summary')), /The 5Ds to keep/);
-    await bot.say(OPEN);
-    assert.match(allText(await bot.say('Do the training again')), /Situation 1 of 9/);
+    assert.match(allText(await chat.send('See the summary')), /The 5Ds to keep/);
+    await chat.send(OPEN);
+    assert.match(allText(await chat.send('Do the training again')), /Situation 1 of 9/);
   });
 
   for (let at = 1; at < firstSteps.length; at++) {
     it(`cancels at step ${at}, keeps the progress and offers the menu`, async () => {
-      await play(bot, firstSteps.slice(0, at));
-      const replies = await bot.say('cancel');
+      await chat.play(firstSteps.slice(0, at));
+      const replies = await chat.send('cancel');
       assert.match(allText(replies), /I've stopped that/);
       assert.ok(buttonsOf(replies).includes(OPEN));
       if (at >= 3) assert.match(allText(replies), /progress is saved/);
@@ -156,11 +160,11 @@ describe('bystander journey', () => {
   describe('a crisis message at every step', () => {
     for (let at = 1; at < firstSteps.length; at++) {
       it(`answers with 999 first at step ${at}, then carries on`, async () => {
-        await play(bot, firstSteps.slice(0, at));
-        const replies = await bot.say(CRISIS_MESSAGE);
+        await chat.play(firstSteps.slice(0, at));
+        const replies = await chat.send(CRISIS_MESSAGE);
         assert.match(allText(replies.slice(0, 1)), /\b999\b/, 'the first reply carries 999');
         assert.doesNotMatch(allText(replies.slice(0, 1)), /not sure which one you mean/);
-        await play(bot, firstSteps.slice(at));
+        await chat.play(firstSteps.slice(at));
       });
     }
   });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { allText, buttonsOf, startTestBot, type TestBot } from '../support/botHarness.js';
 import { adaptiveCardProblems, adaptiveCardsIn } from '../support/adaptiveCardCheck.js';
-import { CRISIS_MESSAGE, escape, play, type Step } from './journeySteps.js';
+import { Chat, CRISIS_MESSAGE, escape, type Step } from './journeySteps.js';
 
 const NOTICE = /cannot take a report\. Nothing you type here is sent to the police/;
 
@@ -14,17 +14,19 @@ const hateThirdParty: Step[] = [
 
 describe('report journey', () => {
   let bot: TestBot;
+  let chat: Chat;
   beforeEach(async () => {
     bot = await startTestBot();
-    await bot.join();
+    chat = new Chat(bot);
+    await chat.join();
   });
   afterEach(() => bot.close());
 
   it('says first that it takes no reports, then shows the route as a card with tap-to-call and links', async () => {
-    const first = await bot.say('Report something');
+    const first = await chat.send('Report something');
     assert.match(allText(first), NOTICE);
-    await bot.say('A crime that has already happened');
-    const replies = await bot.say('Yes, I can give my name');
+    await chat.send('A crime that has already happened');
+    const replies = await chat.send('Yes, I can give my name');
     const text = allText(replies);
     assert.match(text, /Report it to the police/);
     assert.match(text, NOTICE, 'the route card repeats that the chat takes no reports');
@@ -48,8 +50,8 @@ describe('report journey', () => {
       for (const path of paths) {
         const route = reporting.route(path[path.length - 1]);
         const labels = ['Report something', ...path.slice(0, -1)];
-        let replies = await bot.say(labels[0]);
-        for (const label of labels.slice(1)) replies = await bot.say(label);
+        let replies = await chat.send(labels[0]);
+        for (const label of labels.slice(1)) replies = await chat.send(label);
         assert.match(allText(replies), new RegExp(escape(route.title)), `${labels.join(' > ')}`);
         assert.ok(labels.length - 1 <= 2, 'at most two questions');
         reached.add(route.id);
@@ -59,8 +61,8 @@ describe('report journey', () => {
   });
 
   it('sends someone in danger straight to 999, 55, 18000 and 999 BSL', async () => {
-    await bot.say('Report something');
-    const replies = await bot.say('Someone is in danger now');
+    await chat.send('Report something');
+    const replies = await chat.send('Someone is in danger now');
     const text = allText(replies);
     assert.match(text, /Call 999 now/);
     assert.match(text, /press 55/);
@@ -70,36 +72,36 @@ describe('report journey', () => {
 
   it('understands free text, and skips questions the opening words already answer', async () => {
     // "report" opens the journey; "hate crime" and "true vision" answer both questions.
-    const replies = await bot.say('I want to report a hate crime online through True Vision');
+    const replies = await chat.send('I want to report a hate crime online through True Vision');
     assert.match(allText(replies), /Report a hate crime online/);
     assert.match(allText(replies), /report-it\.org\.uk/);
 
-    await bot.say('I want to report something');
-    assert.match(allText(await bot.say('I got scammed out of money')), /reportfraud\.police\.uk/);
+    await chat.send('I want to report something');
+    assert.match(allText(await chat.send('I got scammed out of money')), /reportfraud\.police\.uk/);
 
-    await bot.say('report');
-    const slavery = await bot.say('someone I know is being forced to work');
+    await chat.send('report');
+    const slavery = await chat.send('someone I know is being forced to work');
     assert.match(allText(slavery), /Modern Slavery & Exploitation Helpline/);
     assert.ok(buttonsOf(slavery).includes('Call 08000 121 700'));
   });
 
   it('shows the choices again when free text is unclear', async () => {
-    await bot.say('Report something');
-    const replies = await bot.say('can I just tell you about it here?');
+    await chat.send('Report something');
+    const replies = await chat.send('can I just tell you about it here?');
     assert.match(allText(replies), /not sure which one you mean/);
     assert.match(allText(replies), NOTICE, 'someone typing what happened is told it is not passed on');
     assert.ok(buttonsOf(replies).includes('Fraud or a scam'));
-    assert.match(allText(await bot.say('5')), /Report Fraud/, 'a number picks the listed choice');
-    await bot.say('Report something');
-    assert.match(allText(await bot.say('my neighbour hit me yesterday')), /happy to give your name/);
+    assert.match(allText(await chat.send('5')), /Report Fraud/, 'a number picks the listed choice');
+    await chat.send('Report something');
+    assert.match(allText(await chat.send('my neighbour hit me yesterday')), /happy to give your name/);
   });
 
   it('goes back from the follow-up question to the first', async () => {
-    await play(bot, hateThirdParty.slice(0, 2));
-    const back = await bot.say('back');
+    await chat.play(hateThirdParty.slice(0, 2));
+    const back = await chat.send('back');
     assert.match(allText(back), /What would you like to report\?/);
-    assert.match(allText(await bot.say('I want to report without giving my name')), /Are you under 18\?/);
-    assert.match(allText(await bot.say('yes')), /fearless\.org/);
+    assert.match(allText(await chat.send('I want to report without giving my name')), /Are you under 18\?/);
+    assert.match(allText(await chat.send('yes')), /fearless\.org/);
   });
 
   it('takes "Back" and tapped answers as answers even when the recogniser reads them as cancel', async () => {
@@ -121,11 +123,11 @@ describe('report journey', () => {
 
   for (let at = 1; at < hateThirdParty.length; at++) {
     it(`cancels at step ${at} and offers the menu`, async () => {
-      await play(bot, hateThirdParty.slice(0, at));
-      const replies = await bot.say('cancel');
+      await chat.play(hateThirdParty.slice(0, at));
+      const replies = await chat.send('cancel');
       assert.match(allText(replies), /I've stopped that/);
       assert.ok(buttonsOf(replies).includes('Report something'));
-      assert.doesNotMatch(allText(await bot.say('Through a local group, not the police')), /kingstonrec/);
+      assert.doesNotMatch(allText(await chat.send('Through a local group, not the police')), /kingstonrec/);
     });
   }
 
@@ -148,11 +150,11 @@ describe('report journey', () => {
   describe('a crisis message at every step', () => {
     for (let at = 1; at < hateThirdParty.length; at++) {
       it(`answers with 999 first at step ${at}, then carries on`, async () => {
-        await play(bot, hateThirdParty.slice(0, at));
-        const replies = await bot.say(CRISIS_MESSAGE);
+        await chat.play(hateThirdParty.slice(0, at));
+        const replies = await chat.send(CRISIS_MESSAGE);
         assert.match(allText(replies.slice(0, 1)), /\b999\b/, 'the first reply carries 999');
         assert.doesNotMatch(allText(replies.slice(0, 1)), /not sure which one you mean/);
-        await play(bot, hateThirdParty.slice(at));
+        await chat.play(hateThirdParty.slice(at));
       });
     }
   });

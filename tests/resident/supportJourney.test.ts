@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { allText, buttonsOf, startTestBot, type TestBot } from '../support/botHarness.js';
 import { adaptiveCardProblems, adaptiveCardsIn } from '../support/adaptiveCardCheck.js';
-import { CRISIS_MESSAGE, play, type Step } from './journeySteps.js';
+import { Chat, CRISIS_MESSAGE, type Step } from './journeySteps.js';
 
 /** Find support -> domestic abuse -> a man. */
 const menDomesticAbuse: Step[] = [
@@ -14,14 +14,16 @@ const ALWAYS_OPEN = /Open all day and night[\s\S]*Samaritans[\s\S]*Shout/;
 
 describe('support journey', () => {
   let bot: TestBot;
+  let chat: Chat;
   beforeEach(async () => {
     bot = await startTestBot();
-    await bot.join();
+    chat = new Chat(bot);
+    await chat.join();
   });
   afterEach(() => bot.close());
 
   it('narrows by topic and group, shows 2-4 services as cards, and always the 24/7 options', async () => {
-    const replies = await play(bot, menDomesticAbuse);
+    const replies = await chat.play(menDomesticAbuse);
     const text = allText(replies);
     assert.match(text, /0808 801 0327/);
     assert.match(text, /National Domestic Abuse Helpline/, 'services for everyone follow those for men');
@@ -35,69 +37,69 @@ describe('support journey', () => {
   });
 
   it('shows LGBT+ services to LGBT+ people and young people services to young people', async () => {
-    await play(bot, menDomesticAbuse.slice(0, 2));
-    assert.match(allText(await bot.say('LGBT+')), /Galop[\s\S]*0800 999 5428/);
-    await bot.say('Find support');
-    await bot.say('Mental health or feeling low');
-    const young = allText(await bot.say('A young person (under 18)'));
+    await chat.play(menDomesticAbuse.slice(0, 2));
+    assert.match(allText(await chat.send('LGBT+')), /Galop[\s\S]*0800 999 5428/);
+    await chat.send('Find support');
+    await chat.send('Mental health or feeling low');
+    const young = allText(await chat.send('A young person (under 18)'));
     assert.match(young, /Childline/);
     assert.match(young, /Open all day and night[\s\S]*\b999\b/);
   });
 
   it('adds a safeguarding note for professionals referring someone', async () => {
-    await bot.say('Find support');
-    await bot.say('Exploitation or modern slavery');
-    const text = allText(await bot.say('I am a professional referring someone'));
+    await chat.send('Find support');
+    await chat.send('Exploitation or modern slavery');
+    const text = allText(await chat.send('I am a professional referring someone'));
     assert.match(text, /check they agree first/);
     assert.match(text, /08000 121 700/);
   });
 
   it('never shows services flagged unconfirmed, and says so when a topic has no checked service', async () => {
-    await bot.say('Find support');
-    await bot.say('Drugs or alcohol');
-    const text = allText(await bot.say('Anyone (no preference)'));
+    await chat.send('Find support');
+    await chat.send('Drugs or alcohol');
+    const text = allText(await chat.send('Anyone (no preference)'));
     assert.doesNotMatch(text, /FRANK|0300 123 6600/);
     assert.match(text, /do not have a checked local service/);
     assert.match(text, ALWAYS_OPEN);
-    await bot.say('Find support');
-    await bot.say('Hate crime');
-    assert.doesNotMatch(allText(await bot.say('anyone')), /Stop Hate UK/);
+    await chat.send('Find support');
+    await chat.send('Hate crime');
+    assert.doesNotMatch(allText(await chat.send('anyone')), /Stop Hate UK/);
   });
 
   it('understands free text and skips what the opening words already said', async () => {
-    const direct = allText(await bot.say('I need support, I am gay and my partner is abusive'));
+    const direct = allText(await chat.send('I need support, I am gay and my partner is abusive'));
     assert.match(direct, /Galop/);
-    await bot.say('I need support');
+    await chat.send('I need support');
     assert.match(
-      allText(await bot.say("I've been feeling really low and anxious")),
+      allText(await chat.send("I've been feeling really low and anxious")),
       /Who is the support for/,
     );
-    assert.match(allText(await bot.say('for me')), /Samaritans/);
+    assert.match(allText(await chat.send('for me')), /Samaritans/);
     // Back from who it is for reaches the topic, even when the topic came from the opening words.
-    await bot.say('I need support with a scam');
-    assert.match(allText(await bot.say('back')), /What do you need support with\?/);
+    await chat.send('I need support with a scam');
+    assert.match(allText(await chat.send('back')), /What do you need support with\?/);
   });
 
   it('shows the choices again when free text is unclear', async () => {
-    await bot.say('Find support');
-    const replies = await bot.say('purple elephants');
+    await chat.send('Find support');
+    const replies = await chat.send('purple elephants');
     assert.match(allText(replies), /not sure which one you mean/);
     assert.ok(buttonsOf(replies).includes('Housing or homelessness'));
-    assert.match(allText(await bot.say('7')), /Who is the support for/);
-    assert.match(allText(await bot.say('1')), /020 8547 5000/);
+    assert.match(allText(await chat.send('7')), /Who is the support for/);
+    assert.match(allText(await chat.send('1')), /020 8547 5000/);
   });
 
   it('goes back from who it is for to the topic', async () => {
-    await play(bot, menDomesticAbuse.slice(0, 2));
-    assert.match(allText(await bot.say('go back')), /What do you need support with\?/);
-    await bot.say('Fraud or a scam');
-    assert.match(allText(await bot.say('anyone')), /reportfraud\.police\.uk/);
+    await chat.play(menDomesticAbuse.slice(0, 2));
+    assert.match(allText(await chat.send('go back')), /What do you need support with\?/);
+    await chat.send('Fraud or a scam');
+    assert.match(allText(await chat.send('anyone')), /reportfraud\.police\.uk/);
   });
 
   for (let at = 1; at < menDomesticAbuse.length; at++) {
     it(`cancels at step ${at} and offers the menu`, async () => {
-      await play(bot, menDomesticAbuse.slice(0, at));
-      const replies = await bot.say('cancel');
+      await chat.play(menDomesticAbuse.slice(0, at));
+      const replies = await chat.send('cancel');
       assert.match(allText(replies), /I've stopped that/);
       assert.ok(buttonsOf(replies).includes('Find support'));
     });
@@ -122,11 +124,11 @@ describe('support journey', () => {
   describe('a crisis message at every step', () => {
     for (let at = 1; at < menDomesticAbuse.length; at++) {
       it(`answers with 999 first at step ${at}, then carries on`, async () => {
-        await play(bot, menDomesticAbuse.slice(0, at));
-        const replies = await bot.say(CRISIS_MESSAGE);
+        await chat.play(menDomesticAbuse.slice(0, at));
+        const replies = await chat.send(CRISIS_MESSAGE);
         assert.match(allText(replies.slice(0, 1)), /\b999\b/, 'the first reply carries 999');
         assert.doesNotMatch(allText(replies.slice(0, 1)), /not sure which one you mean/);
-        await play(bot, menDomesticAbuse.slice(at));
+        await chat.play(menDomesticAbuse.slice(at));
       });
     }
   });
