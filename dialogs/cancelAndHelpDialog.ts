@@ -36,7 +36,11 @@ export class CancelAndHelpDialog extends ComponentDialog {
         return { status: DialogTurnStatus.waiting };
       case 'cancel':
         await innerDc.context.sendActivity(
-          menuMessage(conversation, conversation.cancelled + ' ' + conversation.menuPrompt),
+          menuMessage(
+            conversation,
+            conversation.cancelled + ' ' + conversation.menuPrompt,
+            innerDc.context.activity.channelId,
+          ),
         );
         // The journey ends with no result; the main dialog then simply waits for what comes next.
         return innerDc.cancelAllDialogs();

@@ -13,7 +13,9 @@ export class ComingSoonDialog extends Dialog {
 
   override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const { conversation } = this.services.content;
-    await dc.context.sendActivity(menuMessage(conversation, conversation.comingSoon));
+    await dc.context.sendActivity(
+      menuMessage(conversation, conversation.comingSoon, dc.context.activity.channelId),
+    );
     return dc.endDialog({ completed: false });
   }
 }

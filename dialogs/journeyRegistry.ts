@@ -7,6 +7,7 @@ import { BystanderDialog } from './bystanderDialog.js';
 import { ComingSoonDialog } from './comingSoonDialog.js';
 import { ReportDialog } from './reportDialog.js';
 import { SupportDialog } from './supportDialog.js';
+import { ThemesDialog } from './themesDialog.js';
 
 const comingSoon = (route: JourneyRoute) => (services: BotServices) => new ComingSoonDialog(route, services);
 
@@ -16,6 +17,6 @@ export const journeyFactories: Record<JourneyRoute, (services: BotServices) => D
   volunteer: comingSoon('volunteer'),
   report: (services) => new ReportDialog(services),
   support: (services) => new SupportDialog(services),
-  themes: comingSoon('themes'),
+  themes: (services) => new ThemesDialog(services),
   privacy: comingSoon('privacy'),
 };

@@ -22,7 +22,7 @@ import {
 } from './feedbackDialog.js';
 import { journeyFactories } from './journeyRegistry.js';
 import type { JourneyOptions } from './journeyOptions.js';
-import { menuMessage, paragraphs } from './menu.js';
+import { menuMessage, paragraphs, welcomeFor } from './menu.js';
 
 export const MAIN_DIALOG = 'main';
 
@@ -87,36 +87,46 @@ export class MainDialog extends ComponentDialog {
 
     const understood = getUnderstanding(step.context);
     const { conversation } = this.services.content;
-    const route = understood?.route ?? 'help';
+    const { channelId, text } = step.context.activity;
+    let route = understood?.route ?? 'help';
+    // A question the recogniser cannot place but the partnership plan answers (an acronym, a
+    // section name) opens the plan journey rather than "I can't help with that".
+    if (route === 'out_of_scope' && text && this.services.content.plan.ask(text).kind === 'answer') {
+      route = 'themes';
+    }
     if (isJourney(route)) return this.beginJourney(step, route, { utterance: step.context.activity.text });
     switch (route) {
       case 'greeting':
-        await step.context.sendActivity(menuMessage(conversation, paragraphs(conversation.welcome)));
+        await step.context.sendActivity(
+          menuMessage(conversation, paragraphs(welcomeFor(conversation, channelId)), channelId),
+        );
         break;
       case 'help':
         await step.context.sendActivity(paragraphs(conversation.help));
-        await step.context.sendActivity(menuMessage(conversation));
+        await step.context.sendActivity(menuMessage(conversation, undefined, channelId));
         break;
       case 'cancel':
-        await step.context.sendActivity(menuMessage(conversation));
+        await step.context.sendActivity(menuMessage(conversation, undefined, channelId));
         break;
       case 'goodbye':
         await step.context.sendActivity(conversation.goodbye);
         break;
       case 'out_of_scope':
-        await step.context.sendActivity(menuMessage(conversation, conversation.outOfScope));
+        await step.context.sendActivity(menuMessage(conversation, conversation.outOfScope, channelId));
         break;
       default:
         // 'crisis' is answered by the safeguarding middleware before any dialog runs; anything
         // unexpected here still gets an honest answer and the menu.
-        await step.context.sendActivity(menuMessage(conversation, conversation.notUnderstood));
+        await step.context.sendActivity(menuMessage(conversation, conversation.notUnderstood, channelId));
     }
     return step.endDialog();
   }
 
   /** A journey that reached its end returns { completed: true }: count it and ask if it helped. */
   private async feedbackStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const result = step.result as { completed?: boolean } | undefined;
+    const result = step.result as ({ completed?: boolean } & FeedbackResult) | undefined;
+    // A journey that heard a request for something else passes the message on to be routed.
+    if (result?.passOn) return step.replaceDialog(ROUTE_WATERFALL);
     const { journey } = step.values as StepValues;
     if (!result?.completed || !journey) return step.endDialog(step.result);
     const channel = step.context.activity.channelId;

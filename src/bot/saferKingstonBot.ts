@@ -9,7 +9,7 @@ import {
 } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import { MainDialog } from '../../dialogs/mainDialog.js';
-import { menuMessage, paragraphs } from '../../dialogs/menu.js';
+import { menuMessage, paragraphs, welcomeFor } from '../../dialogs/menu.js';
 import type { BotServices } from './services.js';
 import { setUserState } from './userStateAccess.js';
 
@@ -48,8 +48,9 @@ export class SaferKingstonBot extends TeamsActivityHandler {
 
   async welcome(context: TurnContext): Promise<void> {
     const { conversation } = this.services.content;
-    await context.sendActivity(paragraphs(conversation.welcome));
-    await context.sendActivity(menuMessage(conversation));
+    const { channelId } = context.activity;
+    await context.sendActivity(paragraphs(welcomeFor(conversation, channelId)));
+    await context.sendActivity(menuMessage(conversation, undefined, channelId));
   }
 
   override async run(context: TurnContext): Promise<void> {

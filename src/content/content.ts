@@ -1,5 +1,6 @@
 // Everything in knowledge/, loaded and validated once at start-up. Each journey adds its own part.
 import { knowledgeDir as defaultKnowledgeDir } from '../paths.js';
+import { loadPlanGuide, type PlanGuide } from '../plan/planGuide.js';
 import { loadBystander, type BystanderContent } from './bystander.js';
 import { loadConversation, type ConversationText } from './conversation.js';
 import { fillPhonesDeep } from './phoneText.js';
@@ -13,6 +14,8 @@ export interface Content {
   services: ServiceDirectory;
   conversation: ConversationText;
   privacyNotice: PrivacyNotice;
+  /** The partnership plan 2024-2029: topics, passages and their search (knowledge/plan/). */
+  plan: PlanGuide;
   bystander: BystanderContent;
   reporting: ReportingGuide;
   support: SupportGuide;
@@ -21,9 +24,10 @@ export interface Content {
 /** Loads and validates all content; throws a ContentError naming file, entry and field. */
 export async function loadContent(knowledgeDir: string = defaultKnowledgeDir): Promise<Content> {
   const services = await loadServices(knowledgeDir);
-  const [conversation, privacyNotice, bystander, reporting, support] = await Promise.all([
+  const [conversation, privacyNotice, plan, bystander, reporting, support] = await Promise.all([
     loadConversation(knowledgeDir, services),
     loadPrivacyNotice(knowledgeDir),
+    loadPlanGuide(knowledgeDir),
     loadBystander(knowledgeDir),
     loadReporting(knowledgeDir),
     loadSupport(knowledgeDir),
@@ -33,6 +37,7 @@ export async function loadContent(knowledgeDir: string = defaultKnowledgeDir): P
     services,
     conversation,
     privacyNotice,
+    plan,
     // Resident text says {phone:<id>}; the numbers come from services.yaml here.
     bystander: fillPhonesDeep(bystander, services),
     reporting: new ReportingGuide(fillPhonesDeep(reporting.file, services)),

@@ -33,6 +33,11 @@ export const conversationSchema = z
         (js) => new Set(js.map((j) => j.route)).size === js.length,
         'each journey may appear only once',
       ),
+    /** Microsoft Teams (professionals): its own welcome, and the journeys in this order first. */
+    teams: z
+      .object({ welcome: paragraphs, journeyOrder: z.array(z.enum(JOURNEY_ROUTES)).min(1) })
+      .strict()
+      .optional(),
     help: paragraphs,
     comingSoon: plainText(300),
     cancelled: plainText(200),

@@ -1,8 +1,9 @@
 // Groups unanswered questions by similar wording, so editors see "parking at the hub" once with
 // its count instead of twenty spellings of it.
-import natural from 'natural';
+// One module of natural each, not its root, which loads dotenv and prints on stdout.
+import { englishStopwords, stem } from '../plan/natural.js';
 
-const STOP = new Set(natural.stopwords);
+const STOP = new Set(englishStopwords);
 
 export interface QuestionCount {
   text: string;
@@ -18,7 +19,7 @@ export interface QuestionGroup {
 
 function stems(text: string): Set<string> {
   const words = text.toLowerCase().match(/[a-z0-9']+/g) ?? [];
-  return new Set(words.filter((w) => !STOP.has(w)).map((w) => natural.PorterStemmer.stem(w)));
+  return new Set(words.filter((w) => !STOP.has(w)).map(stem));
 }
 
 function similarity(a: Set<string>, b: Set<string>): number {
