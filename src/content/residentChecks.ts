@@ -84,14 +84,50 @@ export function checkResidentContent(knowledgeDir: string, parts: Parts): void {
   ]);
 }
 
-/** Editor warnings that do not stop the bot: routes that point at services held back as unconfirmed. */
-export function residentContentWarnings(parts: Pick<Parts, 'services' | 'reporting'>): string[] {
-  return parts.reporting.routes.flatMap((r) =>
-    r.services
-      .filter((id) => parts.services.get(id).unconfirmed)
-      .map(
-        (id) =>
-          `knowledge/reporting.yaml: route "${r.id}" lists "${id}", which is flagged unconfirmed and is not shown`,
-      ),
-  );
+/** The same keyword on two answers of one question: typing it then matches neither. */
+function sharedKeywords(
+  file: string,
+  question: string,
+  choices: readonly { id: string; keywords: readonly string[] }[],
+): string[] {
+  const owner = new Map<string, string>();
+  const warnings: string[] = [];
+  for (const choice of choices)
+    for (const keyword of choice.keywords) {
+      const first = owner.get(keyword);
+      if (first && first !== choice.id)
+        warnings.push(
+          `${file}: "${question}" lists the keyword "${keyword}" for both "${first}" and "${choice.id}", so typing it matches neither`,
+        );
+      owner.set(keyword, choice.id);
+    }
+  return warnings;
+}
+
+/**
+ * Editor warnings that do not stop the bot: routes that point at services held back as
+ * unconfirmed, and keywords shared between answers of one question.
+ */
+export function residentContentWarnings(
+  parts: Pick<Parts, 'services' | 'reporting' | 'bystander' | 'support'>,
+): string[] {
+  const { services, reporting, bystander, support } = parts;
+  return [
+    ...reporting.routes.flatMap((r) =>
+      r.services
+        .filter((id) => services.get(id).unconfirmed)
+        .map(
+          (id) =>
+            `knowledge/reporting.yaml: route "${r.id}" lists "${id}", which is flagged unconfirmed and is not shown`,
+        ),
+    ),
+    ...bystander.scenarios.flatMap((s) =>
+      sharedKeywords('knowledge/bystander/scenarios.yaml', s.id, s.options),
+    ),
+    ...[reporting.start, ...reporting.file.questions].flatMap((q) =>
+      sharedKeywords('knowledge/reporting.yaml', q.id, q.choices),
+    ),
+    ...sharedKeywords('knowledge/support.yaml', 'topics', support.topics),
+    ...sharedKeywords('knowledge/support.yaml', 'audiences', support.audiences),
+  ];
 }

@@ -9,6 +9,7 @@ import { startApp } from '../../src/app.js';
 import { configSchema } from '../../src/config.js';
 import { loadContent } from '../../src/content/content.js';
 import { ContentError } from '../../src/content/contentError.js';
+import { residentContentWarnings } from '../../src/content/residentChecks.js';
 import { findStaleEntries } from '../../src/content/staleEntries.js';
 import { knowledgeDir, projectRoot } from '../../src/paths.js';
 
@@ -191,6 +192,18 @@ describe('resident content validation', () => {
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('editor warnings', () => {
+  it('are empty for the real content, and name a keyword shared by two answers', async () => {
+    const content = await loadContent();
+    assert.deepEqual(residentContentWarnings(content), []);
+    const options = content.bystander.scenarios[0].options;
+    options[1].keywords.push(options[0].keywords[0]);
+    assert.deepEqual(residentContentWarnings(content), [
+      `knowledge/bystander/scenarios.yaml: "bus-at-night" lists the keyword "${options[0].keywords[0]}" for both "a" and "b", so typing it matches neither`,
+    ]);
   });
 });
 
