@@ -114,11 +114,9 @@ export class SupportDialog extends ResidentJourneyDialog {
     const { services } = this.services.content;
     const chosen = selectServices(services, topic, audience);
     const open = alwaysOpenServices(services, this.guide, audience, chosen);
-    const label = this.guide.topics.find((t) => t.id === topic)?.label ?? topic;
+    const about = this.guide.topics.find((t) => t.id === topic)?.about ?? topic;
     const intro = [
-      chosen.length
-        ? this.guide.servicesIntro.replace('{topic}', label.toLowerCase())
-        : this.guide.noServices,
+      chosen.length ? this.guide.servicesIntro.replace('{topic}', about) : this.guide.noServices,
       audience === 'professionals' ? this.guide.professionalNote : '',
     ]
       .filter(Boolean)

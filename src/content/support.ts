@@ -35,6 +35,8 @@ export const supportFileSchema = z
               errorMap: () => ({ message: `must be one of the topics: ${TOPICS.join(', ')}` }),
             }),
             label: plainText(60),
+            /** Finishes "These services can help with ...". */
+            about: plainText(60),
             keywords: keywordList,
           })
           .strict(),
