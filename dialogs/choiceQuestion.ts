@@ -110,7 +110,7 @@ export class ChoiceTextPrompt extends TextPrompt {
       const text = prompt.recognized.value;
       const chosen =
         tapped ??
-        (prompt.recognized.succeeded && typeof text === 'string' ? typed(text, question) : undefined);
+        (prompt.recognized.succeeded && typeof text === 'string' ? typedChoice(text, question) : undefined);
       // A message about risk to life is never taken as an answer (the safeguarding check answers it).
       if (!chosen || (!tapped && getUnderstanding(prompt.context)?.route === 'crisis')) return false;
       prompt.recognized.value = chosen.id;
@@ -119,7 +119,8 @@ export class ChoiceTextPrompt extends TextPrompt {
   }
 }
 
-function typed(text: string, question: ChoiceQuestion): MatchableChoice | undefined {
+/** The answer typed words clearly mean, if any. */
+export function typedChoice(text: string, question: ChoiceQuestion): MatchableChoice | undefined {
   const listed = question.choices.filter((c) => !c.id.startsWith('__'));
   const special = question.choices.filter((c) => c.id.startsWith('__'));
   return (

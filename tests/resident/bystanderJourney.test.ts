@@ -136,6 +136,20 @@ describe('bystander journey', () => {
     }
   });
 
+  it('hands over to another journey when its button is tapped mid-way, keeping the progress', async () => {
+    await chat.play(firstSteps.slice(0, 3));
+    const report = await chat.sendActivity({ value: { journey: 'report' } });
+    assert.match(allText(report), /What would you like to report\?/);
+    // Words that clearly ask for another journey hand over too, when they answer nothing here.
+    assert.match(allText(await chat.type('bystander training')), /Welcome back\. You have done 1 of 9/);
+    await chat.tap('Carry on where I left off');
+    assert.match(
+      allText(await chat.type("I'd report it to the staff")),
+      /Situation 3 of 9/,
+      'an answer stays',
+    );
+  });
+
   it('can start again or see the summary after finishing', async () => {
     await chat.send(OPEN);
     await chat.send('yes');
