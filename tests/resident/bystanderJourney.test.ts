@@ -4,13 +4,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { allText, buttonsOf, startTestBot, type TestBot } from '../support/botHarness.js';
 import { adaptiveCardProblems, adaptiveCardsIn } from '../support/adaptiveCardCheck.js';
-import { Chat, CRISIS_MESSAGE, type Step } from './journeySteps.js';
+import { Chat, crisisThenResume, type Step } from './journeySteps.js';
 
 const OPEN = 'Help safely as a bystander';
 
 /** Opening, the explanation, then the first two situations. */
 const firstSteps: Step[] = [
-  { say: OPEN, expect: /your own safety comes first[\s\S]*Distract[\s\S]*Ask for Angela/ },
+  {
+    say: OPEN,
+    expect: /your own safety comes first[\s\S]*Distract[\s\S]*Ask for Angela/,
+    asks: /Ready to try some real-life situations/,
+  },
   { say: 'Start the situations', expect: /Situation 1 of 9: The night bus/ },
   { say: 'Tell the bus driver what is happening', expect: /Situation 2 of 9/ },
   { say: 'Tell the door staff or security straight away', expect: /Situation 3 of 9/ },
@@ -173,13 +177,8 @@ describe('bystander journey', () => {
 
   describe('a crisis message at every step', () => {
     for (let at = 1; at < firstSteps.length; at++) {
-      it(`answers with 999 first at step ${at}, then carries on`, async () => {
-        await chat.play(firstSteps.slice(0, at));
-        const replies = await chat.send(CRISIS_MESSAGE);
-        assert.match(allText(replies.slice(0, 1)), /\b999\b/, 'the first reply carries 999');
-        assert.doesNotMatch(allText(replies.slice(0, 1)), /not sure which one you mean/);
-        await chat.play(firstSteps.slice(at));
-      });
+      it(`answers with 999 first at step ${at}, then carries on`, () =>
+        crisisThenResume(chat, firstSteps.slice(0, at), firstSteps.slice(at)));
     }
   });
 });

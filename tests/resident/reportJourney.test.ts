@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { allText, buttonsOf, startTestBot, type TestBot } from '../support/botHarness.js';
 import { adaptiveCardProblems, adaptiveCardsIn } from '../support/adaptiveCardCheck.js';
-import { Chat, CRISIS_MESSAGE, escape, type Step } from './journeySteps.js';
+import { Chat, crisisThenResume, escape, type Step } from './journeySteps.js';
 
 const NOTICE = /cannot take a report\. Nothing you type here is sent to the police/;
 
@@ -149,13 +149,8 @@ describe('report journey', () => {
 
   describe('a crisis message at every step', () => {
     for (let at = 1; at < hateThirdParty.length; at++) {
-      it(`answers with 999 first at step ${at}, then carries on`, async () => {
-        await chat.play(hateThirdParty.slice(0, at));
-        const replies = await chat.send(CRISIS_MESSAGE);
-        assert.match(allText(replies.slice(0, 1)), /\b999\b/, 'the first reply carries 999');
-        assert.doesNotMatch(allText(replies.slice(0, 1)), /not sure which one you mean/);
-        await chat.play(hateThirdParty.slice(at));
-      });
+      it(`answers with 999 first at step ${at}, then carries on`, () =>
+        crisisThenResume(chat, hateThirdParty.slice(0, at), hateThirdParty.slice(at)));
     }
   });
 });

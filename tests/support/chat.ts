@@ -10,6 +10,8 @@ export interface Step {
   say: string;
   /** What the bot's reply must show. */
   expect: RegExp;
+  /** The question the reply leaves waiting, when `expect` matches more than the question itself. */
+  asks?: RegExp;
 }
 
 /** What a channel sends when a button is tapped. */
