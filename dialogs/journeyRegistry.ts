@@ -8,13 +8,15 @@ import { ComingSoonDialog } from './comingSoonDialog.js';
 import { ReportDialog } from './reportDialog.js';
 import { SupportDialog } from './supportDialog.js';
 import { ThemesDialog } from './themesDialog.js';
+import { VolunteerDialog } from './volunteerDialog.js';
+import { WorkshopDialog } from './workshopDialog.js';
 
 const comingSoon = (route: JourneyRoute) => (services: BotServices) => new ComingSoonDialog(route, services);
 
 export const journeyFactories: Record<JourneyRoute, (services: BotServices) => Dialog> = {
   bystander: (services) => new BystanderDialog(services),
-  workshop: comingSoon('workshop'),
-  volunteer: comingSoon('volunteer'),
+  workshop: (services) => new WorkshopDialog(services),
+  volunteer: (services) => new VolunteerDialog(services),
   report: (services) => new ReportDialog(services),
   support: (services) => new SupportDialog(services),
   themes: (services) => new ThemesDialog(services),

@@ -15,6 +15,7 @@ import { silentLogger, type Logger } from './logger.js';
 import { knowledgeDir } from './paths.js';
 import type { BotRuntime } from './server/messagesRoute.js';
 import { createServer } from './server/createServer.js';
+import { scheduleSignupPurge } from './signups/retention.js';
 import { createStaffSources } from './staff/staffSources.js';
 import { createLowdbStore } from './store/lowdbStore.js';
 import type { Store } from './store/store.js';
@@ -98,6 +99,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       now,
     };
     runtime = buildRuntime(services);
+    const stopSignupPurge = scheduleSignupPurge(store, content, now, logger, config.RETENTION_DAYS);
     const ready = runtime;
     const openStore = store;
     return {
@@ -106,6 +108,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       services,
       runtime: ready,
       close: async () => {
+        stopSignupPurge();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await openStore.close();
       },

@@ -6,6 +6,7 @@ import { registerStaffRoutes } from '../staff/staffRoutes.js';
 import { registerHealthRoute } from './healthRoute.js';
 import { registerPrivacyRoute } from './privacyRoute.js';
 import { registerMessagesRoute, type BotRuntime } from './messagesRoute.js';
+import { registerWebChat } from './webChat.js';
 
 export function createServer(
   config: Config,
@@ -29,5 +30,13 @@ export function createServer(
       logger,
     );
   }
+  // The chat page, and in local mode the Direct Line inside this service. Its open streams would keep
+  // server.close() waiting, so closing the server ends them first.
+  const webChat = registerWebChat(server, config);
+  const closeServer = server.close.bind(server);
+  server.close = ((callback?: () => void) => {
+    webChat.close();
+    return closeServer(callback);
+  }) as Server['close'];
   return server;
 }

@@ -1,12 +1,13 @@
 // Reads what the staff area shows from the journeys' own records.
 import type { BotServices } from '../bot/services.js';
+import { attendeesCsv, interestsCsv, workshopStats } from '../signups/staffExports.js';
 import type { StaffDataSources } from './staffRoutes.js';
 
-export function createStaffSources(_services: BotServices): StaffDataSources {
-  // Workshops and volunteering records arrive with the sign-up journeys (issue 5).
+export function createStaffSources(services: BotServices): StaffDataSources {
+  const { records } = services.store;
   return {
-    workshops: async () => [],
-    attendeesCsv: async () => undefined,
-    interestsCsv: async () => 'ward,role,name,email,phone,recorded\r\n',
+    workshops: () => workshopStats(records, services.content),
+    attendeesCsv: (sessionId) => attendeesCsv(records, services.content, sessionId),
+    interestsCsv: () => interestsCsv(records, services.content),
   };
 }

@@ -1,0 +1,106 @@
+// Prompts shared by the sign-up journeys. Every answer may come as free text or as a card
+// submission; card submissions are parsed with zod before anything trusts them.
+import type { TurnContext } from 'botbuilder';
+import {
+  TextPrompt,
+  type PromptOptions,
+  type PromptValidator,
+  type PromptValidatorContext,
+} from 'botbuilder-dialogs';
+import { getUnderstanding, setUnderstanding } from '../src/bot/turnUnderstanding.js';
+import { checkEmail, checkPhone } from '../src/signups/contactDetails.js';
+import { findReference } from '../src/signups/references.js';
+import { consentSchema, submittedAction } from '../src/signups/submissions.js';
+
+/** "yes" or "no" in everyday words; undefined when it is neither. */
+export function yesNo(text: string): boolean | undefined {
+  const t = text.trim().toLowerCase();
+  if (
+    /^(y|yes|yeah|yep|yup|ok|okay|sure|please|yes please|i agree|agree|i do|go ahead|fine|that's fine|correct|right)\b/.test(
+      t,
+    )
+  )
+    return true;
+  if (
+    /^(n|no|nope|nah|no thanks|no thank you|i don't|i do not|don't|do not|i disagree|not now|never mind)\b/.test(
+      t,
+    )
+  )
+    return false;
+  return undefined;
+}
+
+/**
+ * A text prompt whose re-prompt always ends with the question itself: first what was wrong (the
+ * validator's own message, or the retryPrompt as a hint), then the prompt again. So the last thing
+ * the person sees is always the question, and asking it again later (after help, or after a crisis
+ * reply) repeats exactly what they last saw.
+ */
+export class SignupPrompt extends TextPrompt {
+  constructor(id: string, validator: PromptValidator<string>) {
+    super(id, async (pc) => {
+      const ok = await validator(pc);
+      if (!ok && pc.context.responded && pc.options.prompt) await pc.context.sendActivity(pc.options.prompt);
+      return ok;
+    });
+  }
+
+  protected override async onPrompt(
+    context: TurnContext,
+    state: object,
+    options: PromptOptions,
+    isRetry: boolean,
+  ): Promise<void> {
+    if (isRetry && options.retryPrompt && options.retryPrompt !== options.prompt)
+      await context.sendActivity(options.retryPrompt);
+    if (options.prompt) await context.sendActivity(options.prompt);
+  }
+}
+
+/** A yes/no prompt that also takes the consent card's buttons. */
+export class YesNoPrompt extends SignupPrompt {
+  constructor(id: string) {
+    super(id, async (pc: PromptValidatorContext<string>) => {
+      const answer = readYesNo(pc.context);
+      if (answer === undefined) return false;
+      pc.recognized.value = answer ? 'yes' : 'no';
+      return true;
+    });
+  }
+}
+
+function readYesNo(context: TurnContext): boolean | undefined {
+  const value: unknown = context.activity.value;
+  if (value !== undefined && submittedAction(value) === 'signup.consent') {
+    const parsed = consentSchema.safeParse(value);
+    return parsed.success ? parsed.data.consent : undefined;
+  }
+  return yesNo(context.activity.text ?? '');
+}
+
+/** An email address (or a try at one), phone number, reference or number: an answer, never a command. */
+function looksLikeData(text: string): boolean {
+  return (
+    checkEmail(text).ok ||
+    checkPhone(text).ok ||
+    findReference(text) !== undefined ||
+    /\bVI[\s-]*[A-Z2-9]{5}[\s-]*[A-Z2-9]{5}\b/i.test(text) ||
+    /^\s*\d{1,3}\s*$/.test(text) ||
+    // An attempt at an email address, even a wrong one, is an answer to be checked.
+    /@|\bdot (com|org|net|uk|co)\b/i.test(text)
+  );
+}
+
+/**
+ * Inside a sign-up journey, an email address or a reference is an answer, and "cancel my booking"
+ * or "delete my volunteer details" is part of the journey: neither may be taken as a request for
+ * help or to stop. The understanding for this turn is corrected so that the help/cancel base class
+ * leaves it to the journey.
+ */
+export function keepJourneyFor(context: TurnContext, route: 'workshop' | 'volunteer', pattern: RegExp): void {
+  const understood = getUnderstanding(context);
+  if (!understood || (understood.route !== 'cancel' && understood.route !== 'help')) return;
+  const text = context.activity.text ?? '';
+  if (looksLikeData(text) || (understood.route === 'cancel' && pattern.test(text)))
+    setUnderstanding(context, { route, score: understood.score, alternatives: understood.alternatives });
+}

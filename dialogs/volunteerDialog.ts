@@ -1,0 +1,369 @@
+// The volunteering journey: which ward (matched forgivingly), what is on offer there, then an
+// expression of interest for the coordinator, with consent and contact details. Also deletes an
+// interest on request, by reference and email.
+import { randomUUID } from 'node:crypto';
+import type { TurnContext } from 'botbuilder';
+import {
+  DialogTurnStatus,
+  WaterfallDialog,
+  type DialogContext,
+  type DialogTurnResult,
+  type PromptValidatorContext,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import { z } from 'zod';
+import type { BotServices } from '../src/bot/services.js';
+import type { VolunteerRole } from '../src/content/volunteering.js';
+import type { Ward } from '../src/content/wards.js';
+import { checkEmail } from '../src/signups/contactDetails.js';
+import { InterestService, withdrawInterest } from '../src/signups/interestService.js';
+import { parseInterestForm, submittedAction } from '../src/signups/submissions.js';
+import { rolesMessage, wardChoiceMessage } from '../src/signups/volunteerCards.js';
+import { WardMatcher } from '../src/signups/wardMatcher.js';
+import { CancelAndHelpDialog } from './cancelAndHelpDialog.js';
+import { CONTACT_DETAILS_DIALOG, ContactDetailsDialog, type ContactDetails } from './contactDetailsDialog.js';
+import type { JourneyOptions } from './journeyOptions.js';
+import { keepJourneyFor, SignupPrompt, YesNoPrompt } from './signupPrompts.js';
+import { consentMessage } from '../src/signups/workshopCards.js';
+
+export const VOLUNTEER_DIALOG = 'volunteer';
+const STEPS = 'volunteer-steps';
+const WITHDRAW = 'volunteer-withdraw';
+const WARD = 'volunteer-ward';
+const WARD_CHOICE = 'volunteer-ward-choice';
+const ROLE = 'volunteer-role';
+const CONSENT = 'volunteer-consent';
+const REF = 'volunteer-ref';
+const EMAIL = 'volunteer-email';
+
+const wardChoiceSchema = z.object({ action: z.literal('volunteer.ward'), wardId: z.string().max(80) });
+const roleChoiceSchema = z.object({ action: z.literal('volunteer.role'), roleId: z.string().max(80) });
+const WITHDRAW_WORDS =
+  /\b(delete|withdraw|remove|forget|erase)\b.*\b(volunteer\w*|interest|details)\b|\bVI[\s-]?[A-Z2-9]{5}/i;
+
+interface VolunteerValues {
+  submissionKey: string;
+  wardIds?: string[];
+  wardId?: string;
+  roleId?: string;
+  ref?: string;
+}
+
+/** Which offered item a reply names: its number in the list, or words from its name. */
+function pickByNumberOrWords<T>(text: string, items: T[], words: (item: T) => string[]): T | undefined {
+  const t = text.trim().toLowerCase();
+  const num = /^\s*(?:number\s*)?(\d{1,2})\s*[.)]?\s*$/.exec(t);
+  if (num) return items[Number(num[1]) - 1];
+  const scored = items.map((item) => ({ item, hits: words(item).filter((w) => t.includes(w)).length }));
+  const best = Math.max(0, ...scored.map((s) => s.hits));
+  const top = scored.filter((s) => s.hits === best && best > 0);
+  return top.length === 1 ? top[0].item : undefined;
+}
+
+const ROLE_WORDS: Record<string, string[]> = {
+  'neighbourhood-watch-member': ['member', 'watch'],
+  'neighbourhood-watch-coordinator': ['coordinator', 'co-ordinator', 'run a', 'start a', 'set up'],
+  'police-ward-panel': ['panel', 'police'],
+  'safer-neighbourhood-board': ['board', 'snb'],
+  'community-and-friends-groups': ['friends', 'group', 'park', 'community group'],
+  'community-action-days': ['action day', 'day', 'one-off', 'one off'],
+};
+
+export class VolunteerDialog extends CancelAndHelpDialog {
+  private readonly matcher: WardMatcher;
+  private readonly interests: InterestService;
+
+  constructor(services: BotServices) {
+    super(VOLUNTEER_DIALOG, services);
+    const { content } = services;
+    this.matcher = new WardMatcher(content.wards);
+    this.interests = new InterestService(
+      services.store.records,
+      content.volunteering,
+      content.wards,
+      services.now,
+    );
+    this.addDialog(new SignupPrompt(WARD, this.validateWard.bind(this)));
+    this.addDialog(new SignupPrompt(WARD_CHOICE, this.validateWardChoice.bind(this)));
+    this.addDialog(new SignupPrompt(ROLE, this.validateRole.bind(this)));
+    this.addDialog(new YesNoPrompt(CONSENT));
+    this.addDialog(new ContactDetailsDialog());
+    this.addDialog(
+      new SignupPrompt(REF, async (pc) => {
+        const m = /\bVI[\s-]*([A-Z2-9]{5})[\s-]*([A-Z2-9]{5})\b/i.exec(pc.context.activity.text ?? '');
+        if (m) pc.recognized.value = `VI-${m[1]}-${m[2]}`.toUpperCase();
+        return m !== null;
+      }),
+    );
+    this.addDialog(
+      new SignupPrompt(EMAIL, async (pc) => {
+        const email = checkEmail(pc.context.activity.text ?? '');
+        if (!email.ok) await pc.context.sendActivity(email.problem);
+        else pc.recognized.value = email.value;
+        return email.ok;
+      }),
+    );
+    this.addDialog(
+      new WaterfallDialog(STEPS, [
+        this.startStep.bind(this),
+        this.wardStep.bind(this),
+        this.rolesStep.bind(this),
+        this.consentStep.bind(this),
+        this.detailsStep.bind(this),
+        this.recordStep.bind(this),
+      ]),
+    );
+    this.addDialog(
+      new WaterfallDialog(WITHDRAW, [
+        this.withdrawRefStep.bind(this),
+        this.withdrawEmailStep.bind(this),
+        this.withdrawStep.bind(this),
+      ]),
+    );
+    this.initialDialogId = STEPS;
+  }
+
+  override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    keepJourneyFor(innerDc.context, 'volunteer', WITHDRAW_WORDS);
+    if (submittedAction(innerDc.context.activity.value) === 'volunteer.interest') {
+      await innerDc.cancelAllDialogs();
+      const written = await this.recordFromForm(innerDc.context);
+      return { status: DialogTurnStatus.complete, result: { completed: written } };
+    }
+    return super.onContinueDialog(innerDc);
+  }
+
+  private values(step: WaterfallStepContext): VolunteerValues {
+    return step.values as VolunteerValues;
+  }
+
+  private async startStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { context } = step;
+    if (submittedAction(context.activity.value) === 'volunteer.interest')
+      return step.endDialog({ completed: await this.recordFromForm(context) });
+    const utterance = ((step.options ?? {}) as JourneyOptions).utterance ?? '';
+    if (WITHDRAW_WORDS.test(utterance)) return step.replaceDialog(WITHDRAW, { utterance });
+    this.values(step).submissionKey = randomUUID();
+    await context.sendActivity(this.services.content.signups.volunteerIntro.join('\n\n'));
+    const match = this.matcher.match(utterance);
+    if (match.kind === 'ward') return step.next([match.ward.id]);
+    if (match.kind === 'several') return step.next(match.wards.map((w) => w.id));
+    return step.prompt(WARD, {
+      prompt:
+        'Which ward or area of Kingston do you live in, or want to help in? For example "Norbiton" or "Surbiton".',
+      retryPrompt: 'Please type the name of your area or ward, for example "Tolworth" or "New Malden".',
+    });
+  }
+
+  private async validateWard(pc: PromptValidatorContext<string>): Promise<boolean> {
+    const match = this.matcher.match(pc.context.activity.text ?? '');
+    if (match.kind === 'none') {
+      await pc.context.sendActivity(
+        'Sorry, I couldn\'t match that to an area of Kingston. Please try your area\'s name, for example "Surbiton", "Norbiton" or "Chessington".',
+      );
+      return false;
+    }
+    pc.recognized.value = JSON.stringify(
+      match.kind === 'ward' ? [match.ward.id] : match.wards.map((w) => w.id),
+    );
+    return true;
+  }
+
+  private async wardStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const ids = (Array.isArray(step.result) ? step.result : JSON.parse(String(step.result))) as string[];
+    const values = this.values(step);
+    values.wardIds = ids;
+    if (ids.length === 1) return step.next(ids[0]);
+    const wards = this.wards(ids);
+    const label = this.matcher.labelFor(wards) ?? 'That area';
+    return step.prompt(WARD_CHOICE, {
+      prompt: wardChoiceMessage(label, wards, step.context.activity.channelId),
+      retryPrompt: 'Please type the number or the name of your ward.',
+      validations: ids,
+    });
+  }
+
+  private wards(ids: string[]): Ward[] {
+    return ids.map((id) => this.services.content.wards.get(id)).filter((w): w is Ward => w !== undefined);
+  }
+
+  private async validateWardChoice(pc: PromptValidatorContext<string>): Promise<boolean> {
+    const ids = pc.options.validations as string[];
+    const value: unknown = pc.context.activity.value;
+    if (value !== undefined && submittedAction(value) !== undefined) {
+      const parsed = wardChoiceSchema.safeParse(value);
+      if (!parsed.success || !ids.includes(parsed.data.wardId)) {
+        await pc.context.sendActivity(
+          'Sorry, that is not one of the wards on offer. Please choose from the list.',
+        );
+        return false;
+      }
+      pc.recognized.value = parsed.data.wardId;
+      return true;
+    }
+    const text = pc.context.activity.text ?? '';
+    const wards = this.wards(ids);
+    const byNumber = pickByNumberOrWords(text, wards, () => []);
+    const match = this.matcher.match(text);
+    const chosen =
+      byNumber ?? (match.kind === 'ward' && ids.includes(match.ward.id) ? match.ward : undefined);
+    if (chosen) pc.recognized.value = chosen.id;
+    return chosen !== undefined;
+  }
+
+  private async rolesStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const values = this.values(step);
+    values.wardId = String(step.result);
+    const ward = this.services.content.wards.get(values.wardId);
+    if (!ward) return step.endDialog();
+    const roles = this.services.content.volunteering.forWard();
+    return step.prompt(ROLE, {
+      prompt: rolesMessage(roles, ward, step.context.activity.channelId),
+      retryPrompt: 'Please type the number of the role you are interested in, or tap its button.',
+      validations: roles.map((r) => r.id),
+    });
+  }
+
+  private async validateRole(pc: PromptValidatorContext<string>): Promise<boolean> {
+    const ids = pc.options.validations as string[];
+    const value: unknown = pc.context.activity.value;
+    if (value !== undefined && submittedAction(value) !== undefined) {
+      const parsed = roleChoiceSchema.safeParse(value);
+      if (!parsed.success || !ids.includes(parsed.data.roleId)) {
+        await pc.context.sendActivity(
+          'Sorry, that is not one of the roles on offer. Please choose from the list.',
+        );
+        return false;
+      }
+      pc.recognized.value = parsed.data.roleId;
+      return true;
+    }
+    const roles = ids
+      .map((id) => this.services.content.volunteering.get(id))
+      .filter((r): r is VolunteerRole => r !== undefined);
+    const chosen = pickByNumberOrWords(
+      pc.context.activity.text ?? '',
+      roles,
+      (r) => ROLE_WORDS[r.id] ?? [r.name.toLowerCase()],
+    );
+    if (chosen) pc.recognized.value = chosen.id;
+    return chosen !== undefined;
+  }
+
+  private async consentStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    this.values(step).roleId = String(step.result);
+    const days = String(this.services.config.RETENTION_DAYS);
+    const notice = this.services.content.signups.volunteerPrivacy.map((p) =>
+      p.replace('{retentionDays}', days),
+    );
+    return step.prompt(CONSENT, {
+      prompt: consentMessage(
+        notice,
+        'Do you agree to us keeping these details and passing them to our volunteering coordinator?',
+        step.context.activity.channelId,
+      ),
+      retryPrompt: 'Please answer yes or no.',
+    });
+  }
+
+  private async detailsStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    if (step.result !== 'yes') {
+      await step.context.sendActivity(
+        "That's OK. Nothing has been kept. You can still find out more about Neighbourhood Watch at https://www.ourwatch.org.uk/.",
+      );
+      return step.endDialog();
+    }
+    return step.beginDialog(CONTACT_DETAILS_DIALOG);
+  }
+
+  private async recordStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const values = this.values(step);
+    const contact = step.result as ContactDetails;
+    const outcome = await this.interests.record({
+      roleId: String(values.roleId),
+      wardId: String(values.wardId),
+      contact,
+      consent: true,
+      submissionKey: values.submissionKey,
+    });
+    const ref = outcome.outcome === 'recorded' ? outcome.ref : undefined;
+    if (outcome.outcome === 'recorded' && !outcome.repeated)
+      await this.services.insights.record({
+        type: 'interest',
+        ward: String(values.wardId),
+        role: String(values.roleId),
+      });
+    await this.tellRecorded(step.context, ref, values.roleId);
+    // Ending the journey drops the contact details from conversation state.
+    return step.endDialog({ completed: ref !== undefined });
+  }
+
+  private async tellRecorded(
+    context: TurnContext,
+    ref: string | undefined,
+    roleId: string | undefined,
+  ): Promise<void> {
+    if (!ref) {
+      await context.sendActivity('Sorry, that could not be saved. Nothing has been kept. Please try again.');
+      return;
+    }
+    const role = roleId ? this.services.content.volunteering.get(roleId) : undefined;
+    await context.sendActivity(
+      `Thank you! We have passed on your interest in ${role?.name ?? 'volunteering'}. ` +
+        `Our volunteering coordinator will get in touch by email. Your reference is ${ref}. ` +
+        'To have your details deleted, tell me "delete my volunteer details" with this reference.',
+    );
+  }
+
+  /** Records from the one-step form; true when an interest was written. */
+  private async recordFromForm(context: TurnContext): Promise<boolean> {
+    const form = parseInterestForm(context.activity.value, this.services.content);
+    if (!form.ok) {
+      await context.sendActivity(form.problem);
+      return false;
+    }
+    const outcome = await this.interests.record({
+      roleId: form.roleId,
+      wardId: form.wardId,
+      contact: { name: form.name, email: form.email, ...(form.phone ? { phone: form.phone } : {}) },
+      consent: true,
+      submissionKey: form.submissionKey,
+    });
+    const ref = outcome.outcome === 'recorded' ? outcome.ref : undefined;
+    if (outcome.outcome === 'recorded' && !outcome.repeated)
+      await this.services.insights.record({ type: 'interest', ward: form.wardId, role: form.roleId });
+    await this.tellRecorded(context, ref, form.roleId);
+    return ref !== undefined;
+  }
+
+  private async withdrawRefStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const m = /\bVI[\s-]*([A-Z2-9]{5})[\s-]*([A-Z2-9]{5})\b/i.exec(
+      String((step.options as JourneyOptions).utterance),
+    );
+    if (m) return step.next(`VI-${m[1]}-${m[2]}`.toUpperCase());
+    return step.prompt(REF, {
+      prompt: 'What is the reference you were given? It starts with VI, like VI-ABCDE-FGH23.',
+      retryPrompt: 'Please type the reference. It starts with VI, like VI-ABCDE-FGH23.',
+    });
+  }
+
+  private withdrawEmailStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    this.values(step).ref = String(step.result);
+    const question = 'What email address did you give us?';
+    return step.prompt(EMAIL, { prompt: question, retryPrompt: question });
+  }
+
+  private async withdrawStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const deleted = await withdrawInterest(
+      this.services.store.records,
+      String(this.values(step).ref),
+      String(step.result),
+    );
+    await step.context.sendActivity(
+      deleted
+        ? 'Done. We have deleted your volunteering details.'
+        : "I couldn't find details with that reference and email address. Please check both and try again.",
+    );
+    return step.endDialog({ completed: deleted });
+  }
+}

@@ -1,0 +1,402 @@
+// The hate crime workshop journey: what the workshops are, the upcoming sessions, places,
+// the privacy notice and consent, contact details, then a confirmation with a reference and a
+// calendar file. Looking up, cancelling and moving a booking live in WorkshopManageDialog.
+import { randomUUID } from 'node:crypto';
+import type { TurnContext } from 'botbuilder';
+import {
+  DialogTurnStatus,
+  WaterfallDialog,
+  type DialogContext,
+  type DialogTurnResult,
+  type PromptValidatorContext,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import type { BotServices } from '../src/bot/services.js';
+import { londonParts } from '../src/content/londonTime.js';
+import type { WorkshopSession } from '../src/content/workshops.js';
+import {
+  BookingService,
+  type BookingOutcome,
+  type SessionAvailability,
+} from '../src/signups/bookingService.js';
+import { filterSessions, parseCount, pickSession, readBookingText } from '../src/signups/bookingText.js';
+import {
+  parseBookingForm,
+  seatsChoiceSchema,
+  sessionChoiceSchema,
+  submittedAction,
+} from '../src/signups/submissions.js';
+import {
+  confirmationMessage,
+  consentMessage,
+  seatsMessage,
+  sessionsMessage,
+} from '../src/signups/workshopCards.js';
+import { CancelAndHelpDialog } from './cancelAndHelpDialog.js';
+import { CONTACT_DETAILS_DIALOG, ContactDetailsDialog, type ContactDetails } from './contactDetailsDialog.js';
+import type { JourneyOptions } from './journeyOptions.js';
+import { keepJourneyFor, SignupPrompt, YesNoPrompt } from './signupPrompts.js';
+import { WORKSHOP_MANAGE_DIALOG, WorkshopManageDialog, type ManageOptions } from './workshopManageDialog.js';
+
+export const WORKSHOP_DIALOG = 'workshop';
+const BOOK = 'workshop-book';
+const SESSION_PROMPT = 'workshop-session';
+const SEATS_PROMPT = 'workshop-seats';
+const YES_NO = 'workshop-yes-no';
+const CONSENT = 'workshop-consent';
+
+/** What the booking waterfall remembers between turns: no personal details. */
+interface BookingValues {
+  submissionKey: string;
+  requestedSeats?: number;
+  sessionId?: string;
+  seats?: number;
+  seatsLeft?: number;
+  waitingListOk?: boolean;
+  askedShortage?: boolean;
+}
+
+const MANAGE_WORDS = /\b(booking|bookings|reference|ref|my place|my places|my seat|hc[\s-]?[a-z2-9]{5})\b/i;
+
+export class WorkshopDialog extends CancelAndHelpDialog {
+  private readonly bookings: BookingService;
+
+  constructor(services: BotServices) {
+    super(WORKSHOP_DIALOG, services);
+    this.bookings = new BookingService(
+      services.store.records,
+      services.content.workshops,
+      services.now,
+      services.config.RETENTION_DAYS,
+    );
+    this.addDialog(new SignupPrompt(SESSION_PROMPT, this.validateSession.bind(this)));
+    this.addDialog(new SignupPrompt(SEATS_PROMPT, this.validateSeats.bind(this)));
+    this.addDialog(new YesNoPrompt(YES_NO));
+    this.addDialog(new YesNoPrompt(CONSENT));
+    this.addDialog(new ContactDetailsDialog());
+    this.addDialog(new WorkshopManageDialog(services, this.bookings));
+    this.addDialog(
+      new WaterfallDialog(BOOK, [
+        this.startStep.bind(this),
+        this.sessionChosenStep.bind(this),
+        this.seatsStep.bind(this),
+        this.shortageStep.bind(this),
+        this.consentStep.bind(this),
+        this.detailsStep.bind(this),
+        this.bookStep.bind(this),
+      ]),
+    );
+    this.initialDialogId = BOOK;
+  }
+
+  override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    keepJourneyFor(innerDc.context, 'workshop', MANAGE_WORDS);
+    // The one-step booking form (a card on a page or tab) is accepted at any point of the journey.
+    if (submittedAction(innerDc.context.activity.value) === 'workshop.book') {
+      await innerDc.cancelAllDialogs();
+      const written = await this.bookFromForm(innerDc.context);
+      return { status: DialogTurnStatus.complete, result: { completed: written } };
+    }
+    // "Actually, cancel my booking HC-..." part-way through booking: look that booking up instead.
+    const text = innerDc.context.activity.text ?? '';
+    const hints = readBookingText(text, this.services.now());
+    const managing = innerDc.activeDialog?.id === WORKSHOP_MANAGE_DIALOG;
+    if (!managing && MANAGE_WORDS.test(text) && (hints.ref || (hints.intent && hints.intent !== 'book'))) {
+      await innerDc.cancelAllDialogs();
+      return innerDc.beginDialog(WORKSHOP_MANAGE_DIALOG, {
+        intent: hints.intent,
+        ref: hints.ref,
+      } satisfies ManageOptions);
+    }
+    return super.onContinueDialog(innerDc);
+  }
+
+  private values(step: WaterfallStepContext): BookingValues {
+    return step.values as BookingValues;
+  }
+
+  private get text() {
+    return this.services.content.signups;
+  }
+
+  private async startStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { context } = step;
+    if (submittedAction(context.activity.value) === 'workshop.book')
+      return step.endDialog({ completed: await this.bookFromForm(context) });
+    const options = (step.options ?? {}) as JourneyOptions;
+    const hints = readBookingText(options.utterance ?? '', this.services.now());
+    if (hints.ref || (hints.intent && hints.intent !== 'book'))
+      return step.replaceDialog(WORKSHOP_MANAGE_DIALOG, {
+        intent: hints.intent,
+        ref: hints.ref,
+      } satisfies ManageOptions);
+
+    const values = this.values(step);
+    values.submissionKey = randomUUID();
+    if (hints.seats !== undefined) values.requestedSeats = hints.seats;
+
+    const upcoming = this.order(await this.bookings.upcoming(), context);
+    if (upcoming.length === 0) {
+      await context.sendActivity(
+        'There are no workshop sessions planned right now. Please come back soon: new dates are added through the year.',
+      );
+      return step.endDialog();
+    }
+    const chosen =
+      options.start?.sessionId && upcoming.find((a) => a.session.id === options.start?.sessionId);
+    await context.sendActivity(this.text.workshopIntro.join('\n\n'));
+    if (chosen) return step.next(chosen.session.id);
+
+    const offered = filterSessions(upcoming, hints);
+    const narrowed = offered.length < upcoming.length;
+    const asked = Boolean(hints.format || hints.audience || hints.month);
+    const month = hints.month;
+    const noneThatMonth =
+      month !== undefined &&
+      !offered.some((a) => {
+        const p = londonParts(a.session.start);
+        return p.year === month.year && p.month === month.month;
+      });
+    const intro = narrowed
+      ? noneThatMonth
+        ? 'There are no sessions in the month you asked for. These are the closest to what you asked for:'
+        : 'These sessions match what you asked for:'
+      : asked
+        ? "I couldn't find a session that matches exactly, so here are all the upcoming sessions:"
+        : 'Here are the upcoming sessions:';
+    return step.prompt(SESSION_PROMPT, {
+      prompt: sessionsMessage(offered, intro, context.activity.channelId),
+      retryPrompt: 'Please type the number of the session you want, or tap its button.',
+      validations: offered.map((a) => a.session.id),
+    });
+  }
+
+  /** Teams users are mostly partner agency staff: their sessions come first. */
+  private order(upcoming: SessionAvailability[], context: TurnContext): SessionAvailability[] {
+    if (context.activity.channelId !== 'msteams') return upcoming;
+    const rank = (a: SessionAvailability) => (a.session.audience === 'partners' ? 0 : 1);
+    return [...upcoming].sort(
+      (a, b) => rank(a) - rank(b) || a.session.start.getTime() - b.session.start.getTime(),
+    );
+  }
+
+  private async validateSession(pc: PromptValidatorContext<string>): Promise<boolean> {
+    const offeredIds = pc.options.validations as string[];
+    const offered = offeredIds
+      .map((id) => this.services.content.workshops.get(id))
+      .filter((s): s is WorkshopSession => s !== undefined)
+      .map((session) => ({ session }));
+    const value: unknown = pc.context.activity.value;
+    if (value !== undefined && submittedAction(value) !== undefined) {
+      const parsed = sessionChoiceSchema.safeParse(value);
+      if (!parsed.success || !offeredIds.includes(parsed.data.sessionId)) {
+        await pc.context.sendActivity(
+          'Sorry, that is not one of the sessions on offer. Please choose from the list.',
+        );
+        return false;
+      }
+      pc.recognized.value = parsed.data.sessionId;
+      return true;
+    }
+    const picked = pickSession(pc.context.activity.text ?? '', offered, this.services.now());
+    if (!picked) return false;
+    pc.recognized.value = picked.session.id;
+    return true;
+  }
+
+  private async sessionChosenStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const values = this.values(step);
+    values.sessionId = String(step.result);
+    const availability = await this.bookings.availability(values.sessionId);
+    if (!availability || availability.state === 'past') {
+      await step.context.sendActivity(
+        'Sorry, that session has already started, so it can no longer be booked.',
+      );
+      return step.endDialog();
+    }
+    values.seatsLeft = availability.seatsLeft;
+    if (availability.state === 'full') {
+      values.waitingListOk = true;
+      return step.prompt(YES_NO, {
+        prompt:
+          'This session is full. Would you like to join the waiting list? If a place comes free, it goes to the next person on the list.',
+        retryPrompt: 'Please answer yes or no. Would you like to join the waiting list?',
+      });
+    }
+    return step.next('yes');
+  }
+
+  private async seatsStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    if (step.result === 'no') {
+      await step.context.sendActivity(
+        'OK, nothing has been booked. You can choose another session at any time.',
+      );
+      return step.endDialog();
+    }
+    const values = this.values(step);
+    const session = this.session(values);
+    const max = session.maxSeatsPerBooking;
+    const requested = values.requestedSeats;
+    if (max === 1 && (requested === undefined || requested === 1)) return step.next(1);
+    if (requested !== undefined && Number.isInteger(requested) && requested >= 1 && requested <= max)
+      return step.next(requested);
+    if (requested !== undefined)
+      await step.context.sendActivity(`You can book from 1 to ${max} places on this session.`);
+    return step.prompt(SEATS_PROMPT, {
+      prompt: seatsMessage(max, step.context.activity.channelId),
+      retryPrompt: `Please type a number from 1 to ${max}.`,
+      validations: { max },
+    });
+  }
+
+  private async validateSeats(pc: PromptValidatorContext<string>): Promise<boolean> {
+    const { max } = pc.options.validations as { max: number };
+    const value: unknown = pc.context.activity.value;
+    let seats: number | undefined;
+    if (value !== undefined && submittedAction(value) !== undefined) {
+      const parsed = seatsChoiceSchema.safeParse(value);
+      seats = parsed.success ? parsed.data.seats : undefined;
+    } else seats = parseCount(pc.context.activity.text ?? '');
+    if (seats === undefined) return false;
+    if (!Number.isInteger(seats) || seats < 1 || seats > max) {
+      await pc.context.sendActivity(`Sorry, you can book from 1 to ${max} places on this session.`);
+      return false;
+    }
+    pc.recognized.value = String(seats);
+    return true;
+  }
+
+  private async shortageStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const values = this.values(step);
+    values.seats = Number(step.result);
+    const left = values.seatsLeft ?? 0;
+    if (!values.waitingListOk && values.seats > left) {
+      values.askedShortage = true;
+      return step.prompt(YES_NO, {
+        prompt: `There ${left === 1 ? 'is only 1 place' : `are only ${left} places`} left. Would you like to join the waiting list for ${values.seats} places? Say no to book ${left} instead.`,
+        retryPrompt: 'Please answer yes or no.',
+      });
+    }
+    return step.next();
+  }
+
+  private async consentStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const values = this.values(step);
+    if (values.askedShortage) {
+      if (step.result === 'yes') values.waitingListOk = true;
+      else values.seats = values.seatsLeft;
+    }
+    const notice = this.text.workshopPrivacy.map((p) =>
+      p.replace('{retentionDays}', String(this.services.config.RETENTION_DAYS)),
+    );
+    return step.prompt(CONSENT, {
+      prompt: consentMessage(
+        notice,
+        'Do you agree to us keeping these details to book your place?',
+        step.context.activity.channelId,
+      ),
+      retryPrompt: 'Please answer yes or no. Do you agree to us keeping your details to book your place?',
+    });
+  }
+
+  private async detailsStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    if (step.result !== 'yes') {
+      await step.context.sendActivity(
+        "That's OK. We can't book a place without your details, so nothing has been booked and nothing has been kept.",
+      );
+      return step.endDialog();
+    }
+    return step.beginDialog(CONTACT_DETAILS_DIALOG);
+  }
+
+  private async bookStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const values = this.values(step);
+    const contact = step.result as ContactDetails;
+    const outcome = await this.bookings.book({
+      sessionId: String(values.sessionId),
+      seats: Number(values.seats),
+      attendee: contact,
+      submissionKey: values.submissionKey,
+      waitingListOk: Boolean(values.waitingListOk),
+    });
+    await this.tell(step.context, outcome);
+    // Ending the journey drops the contact details from conversation state.
+    return step.endDialog({ completed: isWritten(outcome) });
+  }
+
+  private session(values: BookingValues): WorkshopSession {
+    const session = this.services.content.workshops.get(String(values.sessionId));
+    if (!session) throw new Error('The chosen session is no longer in the content');
+    return session;
+  }
+
+  /** Books from the one-step form; true when a booking or waiting-list place was written. */
+  private async bookFromForm(context: TurnContext): Promise<boolean> {
+    const form = parseBookingForm(context.activity.value, this.services.content, this.services.now());
+    if (!form.ok) {
+      await context.sendActivity(form.problem);
+      return false;
+    }
+    const outcome = await this.bookings.book({
+      sessionId: form.session.id,
+      seats: form.seats,
+      attendee: { name: form.name, email: form.email, ...(form.phone ? { phone: form.phone } : {}) },
+      submissionKey: form.submissionKey,
+      waitingListOk: form.waitingListOk,
+    });
+    await this.tell(context, outcome);
+    return isWritten(outcome);
+  }
+
+  /** Says what happened, only ever after the store confirmed the write. */
+  private async tell(context: TurnContext, outcome: BookingOutcome): Promise<void> {
+    const channelId = context.activity.channelId;
+    if ((outcome.outcome === 'booked' || outcome.outcome === 'waiting') && !outcome.repeated)
+      await this.services.insights.record({
+        type: 'booking',
+        action: outcome.outcome === 'booked' ? 'booked' : 'waitlisted',
+        sessionId: outcome.session.id,
+        seats: outcome.seats,
+      });
+    switch (outcome.outcome) {
+      case 'booked':
+        await context.sendActivity(
+          confirmationMessage(
+            { ref: outcome.ref, session: outcome.session, seats: outcome.seats, heading: "You're booked" },
+            channelId,
+          ),
+        );
+        return;
+      case 'waiting':
+        await context.sendActivity(
+          `You're on the waiting list: number ${outcome.position}. Your reference is ${outcome.ref}. ` +
+            'If places come free, they go to people on the list in order. ' +
+            'To check your place or take yourself off the list, tell me "manage my workshop booking".',
+        );
+        return;
+      case 'already-booked':
+        await context.sendActivity(
+          `You already have a ${outcome.status === 'waiting' ? 'place on the waiting list' : 'booking'} for this session. ` +
+            `Your reference is ${outcome.ref}. To change it, tell me "manage my workshop booking".`,
+        );
+        return;
+      case 'not-enough-seats':
+        await context.sendActivity(
+          'Sorry, the places went while you were booking, so nothing has been booked. You can join the waiting list or choose another session.',
+        );
+        return;
+      case 'too-many-seats':
+        await context.sendActivity(
+          `Sorry, you can book from 1 to ${outcome.max} places on this session. Nothing has been booked.`,
+        );
+        return;
+      case 'closed':
+        await context.sendActivity('Sorry, that session can no longer be booked. Nothing has been booked.');
+        return;
+    }
+  }
+}
+
+function isWritten(outcome: BookingOutcome): boolean {
+  return outcome.outcome === 'booked' || outcome.outcome === 'waiting';
+}

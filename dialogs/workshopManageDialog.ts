@@ -1,0 +1,265 @@
+// Look up, cancel or move a workshop booking, by reference and the email it was made with.
+// Whether the reference or the email was wrong is never said, so neither can be guessed alone.
+import {
+  ComponentDialog,
+  WaterfallDialog,
+  type DialogTurnResult,
+  type PromptValidatorContext,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import type { BotServices } from '../src/bot/services.js';
+import type { WorkshopSession } from '../src/content/workshops.js';
+import type { BookingIntent } from '../src/signups/bookingText.js';
+import { pickSession } from '../src/signups/bookingText.js';
+import type { Promotion } from '../src/signups/bookingRecords.js';
+import type { BookingService, FoundBooking } from '../src/signups/bookingService.js';
+import { checkEmail } from '../src/signups/contactDetails.js';
+import { findReference } from '../src/signups/references.js';
+import { sessionChoiceSchema, submittedAction } from '../src/signups/submissions.js';
+import { confirmationMessage, describeSession, sessionsMessage } from '../src/signups/workshopCards.js';
+import { SignupPrompt, YesNoPrompt } from './signupPrompts.js';
+
+export const WORKSHOP_MANAGE_DIALOG = 'workshop-manage';
+const STEPS = 'workshop-manage-steps';
+const REF = 'workshop-manage-ref';
+const EMAIL = 'workshop-manage-email';
+const ACTION = 'workshop-manage-action';
+const CONFIRM = 'workshop-manage-confirm';
+const TARGET = 'workshop-manage-target';
+
+export interface ManageOptions {
+  intent?: BookingIntent;
+  ref?: string;
+}
+
+interface ManageValues {
+  intent?: BookingIntent;
+  ref?: string;
+  email?: string;
+  action?: 'cancel' | 'move';
+}
+
+function readAction(text: string): 'cancel' | 'move' | 'keep' | undefined {
+  const t = text.toLowerCase();
+  if (/\b(cancel|delete|remove|take me off|can't come|cannot come)\b/.test(t)) return 'cancel';
+  if (/\b(move|change|switch|swap|another|different|rebook)\b/.test(t)) return 'move';
+  if (/\b(keep|leave|nothing|no|fine|that's all|thanks)\b/.test(t)) return 'keep';
+  return undefined;
+}
+
+export class WorkshopManageDialog extends ComponentDialog {
+  constructor(
+    private readonly services: BotServices,
+    private readonly bookings: BookingService,
+  ) {
+    super(WORKSHOP_MANAGE_DIALOG);
+    this.addDialog(
+      new SignupPrompt(REF, async (pc) => {
+        const ref = findReference(pc.context.activity.text ?? '');
+        if (ref) pc.recognized.value = ref;
+        return ref !== undefined;
+      }),
+    );
+    this.addDialog(
+      new SignupPrompt(EMAIL, async (pc) => {
+        const email = checkEmail(pc.context.activity.text ?? '');
+        if (!email.ok) await pc.context.sendActivity(email.problem);
+        else pc.recognized.value = email.value;
+        return email.ok;
+      }),
+    );
+    this.addDialog(
+      new SignupPrompt(ACTION, async (pc) => {
+        const action = readAction(pc.context.activity.text ?? '');
+        if (action) pc.recognized.value = action;
+        return action !== undefined;
+      }),
+    );
+    this.addDialog(new YesNoPrompt(CONFIRM));
+    this.addDialog(new SignupPrompt(TARGET, this.validateTarget.bind(this)));
+    this.addDialog(
+      new WaterfallDialog(STEPS, [
+        this.refStep.bind(this),
+        this.emailStep.bind(this),
+        this.findStep.bind(this),
+        this.actionStep.bind(this),
+        this.doStep.bind(this),
+      ]),
+    );
+    this.initialDialogId = STEPS;
+  }
+
+  private values(step: WaterfallStepContext): ManageValues {
+    return step.values as ManageValues;
+  }
+
+  private async refStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const options = (step.options ?? {}) as ManageOptions;
+    this.values(step).intent = options.intent;
+    if (options.ref) return step.next(options.ref);
+    return step.prompt(REF, {
+      prompt: 'What is your booking reference? It looks like HC-ABCDE-FGH23.',
+      retryPrompt: 'I need the reference from your booking. It starts with HC, like HC-ABCDE-FGH23.',
+    });
+  }
+
+  private emailStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    this.values(step).ref = String(step.result);
+    const question = 'What email address did you book with?';
+    return step.prompt(EMAIL, { prompt: question, retryPrompt: question });
+  }
+
+  private async findStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const values = this.values(step);
+    values.email = String(step.result);
+    const found = await this.bookings.find(String(values.ref), values.email);
+    if (!found) {
+      await step.context.sendActivity(
+        "I couldn't find a booking with that reference and email address. Please check both and try again. A cancelled booking can't be found any more.",
+      );
+      return step.endDialog();
+    }
+    await step.context.sendActivity(this.describe(found));
+    if (values.intent === 'cancel' || values.intent === 'move') return step.next(values.intent);
+    return step.prompt(ACTION, {
+      prompt: 'Would you like to cancel it, move it to another session, or keep it as it is?',
+      retryPrompt: 'Please say "cancel", "move" or "keep".',
+    });
+  }
+
+  private describe(found: FoundBooking): string {
+    const places = found.seats === 1 ? '1 place' : `${found.seats} places`;
+    const status =
+      found.status === 'booked'
+        ? found.promoted
+          ? 'Good news: a place came free, so you are booked.'
+          : 'You are booked.'
+        : `You are on the waiting list: number ${found.position}.`;
+    return `Booking ${found.ref}: ${places} on ${describeSession(found.session)}. ${status}`;
+  }
+
+  private async actionStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const values = this.values(step);
+    const action = String(step.result);
+    if (action === 'keep') {
+      await step.context.sendActivity('OK, your booking stays as it is.');
+      return step.endDialog();
+    }
+    values.action = action as 'cancel' | 'move';
+    if (values.action === 'cancel')
+      return step.prompt(CONFIRM, {
+        prompt:
+          'Are you sure you want to cancel this booking? Your places will go to the next people waiting.',
+        retryPrompt: 'Please answer yes or no.',
+      });
+    const found = await this.bookings.find(String(values.ref), String(values.email));
+    const others = (await this.bookings.upcoming()).filter((a) => a.session.id !== found?.session.id);
+    if (!found || others.length === 0) {
+      await step.context.sendActivity(
+        'There are no other sessions to move to right now. Your booking has not changed.',
+      );
+      return step.endDialog();
+    }
+    return step.prompt(TARGET, {
+      prompt: sessionsMessage(
+        others,
+        'Which session would you like to move to?',
+        step.context.activity.channelId,
+      ),
+      retryPrompt: 'Please type the number of the session you want, or tap its button.',
+      validations: others.map((a) => a.session.id),
+    });
+  }
+
+  private async validateTarget(pc: PromptValidatorContext<string>): Promise<boolean> {
+    const ids = pc.options.validations as string[];
+    const value: unknown = pc.context.activity.value;
+    if (value !== undefined && submittedAction(value) !== undefined) {
+      const parsed = sessionChoiceSchema.safeParse(value);
+      if (!parsed.success || !ids.includes(parsed.data.sessionId)) {
+        await pc.context.sendActivity(
+          'Sorry, that is not one of the sessions on offer. Please choose from the list.',
+        );
+        return false;
+      }
+      pc.recognized.value = parsed.data.sessionId;
+      return true;
+    }
+    const offered = ids
+      .map((id) => this.services.content.workshops.get(id))
+      .filter((s): s is WorkshopSession => s !== undefined)
+      .map((session) => ({ session }));
+    const picked = pickSession(pc.context.activity.text ?? '', offered, this.services.now());
+    if (picked) pc.recognized.value = picked.session.id;
+    return picked !== undefined;
+  }
+
+  /** Counts the change for the staff dashboard: session ids and numbers only, no personal data. */
+  private async count(
+    action: 'cancelled' | 'moved',
+    sessionId: string,
+    seats: number,
+    promoted: Promotion[],
+  ) {
+    const { insights } = this.services;
+    await insights.record({ type: 'booking', action, sessionId, seats });
+    for (const p of promoted)
+      await insights.record({ type: 'booking', action: 'promoted', sessionId, seats: p.seats });
+  }
+
+  private async doStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const values = this.values(step);
+    const ref = String(values.ref);
+    const email = String(values.email);
+    if (values.action === 'cancel') {
+      if (step.result !== 'yes') {
+        await step.context.sendActivity('OK, your booking stays as it is.');
+        return step.endDialog();
+      }
+      const result = await this.bookings.cancel(ref, email);
+      if (result.outcome === 'cancelled')
+        await this.count('cancelled', result.session.id, result.seats, result.promoted);
+      await step.context.sendActivity(
+        result.outcome === 'cancelled'
+          ? `Booking ${ref} is cancelled, and we have deleted your name and contact details from it. Thank you for letting us know.`
+          : result.outcome === 'past'
+            ? 'That session has already happened, so it cannot be cancelled.'
+            : "I couldn't find that booking any more. It may already be cancelled.",
+      );
+      return step.endDialog({ completed: result.outcome === 'cancelled' });
+    }
+    const moved = await this.bookings.move(ref, email, String(step.result), false);
+    const completed = moved.outcome === 'moved';
+    if (moved.outcome === 'moved') await this.count('moved', moved.from.id, moved.seats, moved.promoted);
+    switch (moved.outcome) {
+      case 'moved':
+        await step.context.sendActivity(
+          confirmationMessage(
+            {
+              ref,
+              session: moved.to,
+              seats: (await this.bookings.find(ref, email))?.seats ?? 1,
+              heading: 'Your booking has moved',
+            },
+            step.context.activity.channelId,
+          ),
+        );
+        break;
+      case 'not-enough-seats':
+        await step.context.sendActivity(
+          `That session does not have enough places left (${moved.seatsLeft}). Your booking has not changed.`,
+        );
+        break;
+      case 'too-many-seats':
+        await step.context.sendActivity(
+          `That session takes at most ${moved.max} places per booking. Your booking has not changed.`,
+        );
+        break;
+      default:
+        await step.context.sendActivity(
+          'Sorry, the booking could not be moved. Your booking has not changed.',
+        );
+    }
+    return step.endDialog({ completed });
+  }
+}

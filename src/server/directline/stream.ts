@@ -1,0 +1,90 @@
+// The Direct Line WebSocket stream: /v3/directline/conversations/:id/stream?t=TOKEN[&watermark=N].
+// Handled on the HTTP server's 'upgrade' event with a `ws` server in noServer mode. Each message is an
+// ActivitySet { activities, watermark } of that one conversation; the client's own messages are ignored
+// (Direct Line clients only send empty keep-alives).
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocket, WebSocketServer } from 'ws';
+import type { ConversationStore } from './conversations.js';
+import type { TokenService } from './tokens.js';
+
+const STREAM_PATH = /^\/v3\/directline\/conversations\/([\w-]+)\/stream$/;
+
+export class StreamServer {
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  private readonly heartbeat: NodeJS.Timeout;
+  private readonly alive = new WeakSet<WebSocket>();
+  private readonly onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void =>
+    this.upgrade(req, socket, head);
+
+  constructor(
+    private readonly httpServer: Server,
+    private readonly conversations: ConversationStore,
+    private readonly tokens: TokenService,
+    heartbeatMs: number,
+  ) {
+    httpServer.on('upgrade', this.onUpgrade);
+    // Protocol-level pings find dead connections (a closed laptop) so their listeners do not pile up.
+    this.heartbeat = setInterval(() => this.ping(), heartbeatMs);
+    this.heartbeat.unref();
+  }
+
+  close(): void {
+    clearInterval(this.heartbeat);
+    this.httpServer.off('upgrade', this.onUpgrade);
+    for (const client of this.wss.clients) client.terminate();
+    this.wss.close();
+  }
+
+  private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const url = new URL(req.url ?? '/', 'http://local');
+    const match = STREAM_PATH.exec(url.pathname);
+    if (!match) return; // not ours: another upgrade handler may take it
+    const conversationId = match[1] as string;
+    const token = url.searchParams.get('t') ?? bearer(req.headers.authorization);
+    const grant = token ? this.tokens.verify(token) : undefined;
+    if (!grant || grant.conversationId !== conversationId) return refuse(socket, 403, 'Forbidden');
+    const conversation = this.conversations.get(conversationId);
+    if (!conversation) return refuse(socket, 404, 'Not Found');
+    const watermark = url.searchParams.get('watermark') ?? undefined;
+
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      this.alive.add(ws);
+      ws.on('pong', () => this.alive.add(ws));
+      ws.on('message', () => {
+        conversation.lastActive = Date.now();
+      });
+      ws.on('error', () => ws.terminate());
+      const send = (data: string): void => {
+        if (ws.readyState === WebSocket.OPEN) ws.send(data);
+      };
+      const unsubscribe = conversation.subscribe({
+        activities: (set) => send(JSON.stringify(set)),
+        ended: () => ws.close(1000, 'conversation ended'),
+      });
+      ws.on('close', unsubscribe);
+      const backlog = conversation.since(watermark);
+      if (backlog.activities.length > 0) send(JSON.stringify(backlog));
+    });
+  }
+
+  private ping(): void {
+    for (const ws of this.wss.clients) {
+      if (!this.alive.has(ws)) {
+        ws.terminate();
+        continue;
+      }
+      this.alive.delete(ws);
+      ws.ping();
+    }
+  }
+}
+
+function bearer(header: string | undefined): string | undefined {
+  const match = header ? /^Bearer\s+(\S+)$/i.exec(header.trim()) : null;
+  return match?.[1];
+}
+
+function refuse(socket: Duplex, status: number, reason: string): void {
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}

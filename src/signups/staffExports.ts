@@ -1,0 +1,77 @@
+// What the staff area shows from the sign-up records: places per session, and the attendee and
+// volunteering-interest lists as CSV (opened only by signed-in staff, with an audit log entry).
+import type { Content } from '../content/content.js';
+import type { WorkshopStat } from '../staff/dashboardData.js';
+import type { RecordStore } from '../store/store.js';
+import { SESSIONS_COLLECTION, type SessionDocument, seatsBooked, waitingEntries } from './bookingRecords.js';
+import { INTERESTS_COLLECTION, type InterestRecord } from './interestService.js';
+
+/** A CSV cell: quoted, and never read as a formula by a spreadsheet. */
+function cell(value: string | number | undefined): string {
+  let text = value === undefined ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+function csv(header: string[], rows: (string | number | undefined)[][]): string {
+  return [header.join(','), ...rows.map((r) => r.map(cell).join(','))].join('\r\n') + '\r\n';
+}
+
+export async function workshopStats(records: RecordStore, content: Content): Promise<WorkshopStat[]> {
+  return Promise.all(
+    [...content.workshops.all]
+      .sort((a, b) => a.start.getTime() - b.start.getTime())
+      .map(async (s) => {
+        const doc = await records.get<SessionDocument>(SESSIONS_COLLECTION, s.id);
+        return {
+          id: s.id,
+          title: s.title,
+          start: s.start.toISOString(),
+          capacity: s.capacity,
+          booked: seatsBooked(doc),
+          waiting: waitingEntries(doc).length,
+        };
+      }),
+  );
+}
+
+export async function attendeesCsv(
+  records: RecordStore,
+  content: Content,
+  sessionId: string,
+): Promise<string | undefined> {
+  if (!content.workshops.get(sessionId)) return undefined;
+  const doc = await records.get<SessionDocument>(SESSIONS_COLLECTION, sessionId);
+  const active = (doc?.entries ?? []).filter((e) => e.status === 'booked' || e.status === 'waiting');
+  return csv(
+    ['reference', 'status', 'places', 'name', 'email', 'phone', 'booked', 'moved up from waiting list'],
+    active.map((e) => [
+      e.ref,
+      e.status,
+      e.seats,
+      e.attendee?.name,
+      e.attendee?.email,
+      e.attendee?.phone,
+      e.createdAt,
+      e.promotedAt,
+    ]),
+  );
+}
+
+export async function interestsCsv(records: RecordStore, content: Content): Promise<string> {
+  const rows: (string | undefined)[][] = [];
+  for (const id of await records.list(INTERESTS_COLLECTION)) {
+    const r = await records.get<InterestRecord>(INTERESTS_COLLECTION, id);
+    if (!r) continue;
+    rows.push([
+      content.wards.get(r.wardId)?.name ?? r.wardId,
+      content.volunteering.get(r.roleId)?.name ?? r.roleId,
+      r.contact.name,
+      r.contact.email,
+      r.contact.phone,
+      r.createdAt,
+    ]);
+  }
+  rows.sort((a, b) => String(a[5]).localeCompare(String(b[5])));
+  return csv(['ward', 'role', 'name', 'email', 'phone', 'recorded'], rows);
+}

@@ -1,0 +1,132 @@
+import assert from 'node:assert/strict';
+import { INTERESTS_COLLECTION, interestRecordSchema } from '../../src/signups/interestService.js';
+import { allText, buttonsOf, type TestBot } from '../support/botHarness.js';
+import { startSignupBot } from './botSupport.js';
+
+const REF = /VI-[A-Z2-9]{5}-[A-Z2-9]{5}/;
+
+describe('signups: volunteering journey end to end', () => {
+  let bot: TestBot;
+  beforeEach(async () => {
+    bot = await startSignupBot();
+  });
+  afterEach(() => bot.close());
+
+  const stored = async () => {
+    const ids = await bot.services.store.records.list(INTERESTS_COLLECTION);
+    return Promise.all(
+      ids.map(async (id) =>
+        interestRecordSchema.parse(await bot.services.store.records.get(INTERESTS_COLLECTION, id)),
+      ),
+    );
+  };
+
+  it('matches a misspelt place, asks which ward, shows the roles and records an interest with consent', async () => {
+    const opening = await bot.say('I want to volunteer');
+    assert.match(allText(opening), /Which ward or area/);
+    assert.match(allText(await bot.say('somewhere nice')), /couldn't match that to an area of Kingston/);
+    const choice = await bot.say('new maldon');
+    assert.match(allText(choice), /New Malden covers more than one ward/);
+    assert.ok(buttonsOf(choice).includes('1. New Malden Village'));
+    const roles = await bot.say('new malden village');
+    const text = allText(roles);
+    for (const role of [
+      'Neighbourhood Watch coordinator',
+      'Police Ward Panel member',
+      'Safer Neighbourhood Board',
+      'Community action days',
+    ])
+      assert.match(text, new RegExp(role));
+    assert.match(
+      text,
+      /Our coordinator can tell you how much time it takes/,
+      'unconfirmed facts are not shown as fact',
+    );
+    assert.doesNotMatch(text, /As much or as little as you like/);
+    const consent = await bot.say('the ward panel one');
+    assert.match(allText(consent), /How long: 90 days from when you tell us/);
+    await bot.say('yes');
+    await bot.say('Sam Patel');
+    assert.match(allText(await bot.say('not an email')), /does not look like an email address/);
+    await bot.say('sam@example.org');
+    const done = await bot.say('skip');
+    assert.match(allText(done), /Police Ward Panel member/);
+    const ref = REF.exec(allText(done))?.[0];
+    assert.ok(ref);
+    const [record] = await stored();
+    assert.equal(record.ref, ref);
+    assert.equal(record.wardId, 'new-malden-village');
+    assert.equal(record.roleId, 'police-ward-panel');
+    assert.equal(record.contact.phone, undefined);
+  });
+
+  it('takes the ward from the opening words, forgiving typos ("st marks", "surbitn hill")', async () => {
+    assert.match(allText(await bot.say('volunteer in st marks')), /help in St Mark's & Seething Wells/);
+    await bot.say('cancel');
+    assert.match(allText(await bot.say('can I volunteer near surbitn hill')), /help in Surbiton Hill/);
+  });
+
+  it('writes nothing without consent, and refuses forged choices', async () => {
+    await bot.say('volunteer in norbiton');
+    const forged = await bot.say({ text: '', value: { action: 'volunteer.role', roleId: 'astronaut' } });
+    assert.match(allText(forged), /not one of the roles on offer/);
+    await bot.say({ text: '', value: { action: 'volunteer.role', roleId: 'neighbourhood-watch-member' } });
+    assert.match(allText(await bot.say('no')), /Nothing has been kept/);
+    assert.deepEqual(await stored(), []);
+  });
+
+  it('refuses a forged interest form and records a genuine one once', async () => {
+    const form = {
+      journey: 'volunteer',
+      action: 'volunteer.interest',
+      roleId: 'safer-neighbourhood-board',
+      wardId: 'tolworth',
+      consent: true,
+      name: 'Sam Patel',
+      email: 'sam@example.org',
+      submissionKey: 'interest-form-1',
+    };
+    assert.match(
+      allText(await bot.say({ text: '', value: { ...form, consent: false } })),
+      /Nothing has been saved/,
+    );
+    assert.match(
+      allText(await bot.say({ text: '', value: { ...form, wardId: '../x' } })),
+      /Nothing has been saved/,
+    );
+    assert.deepEqual(await stored(), []);
+    const first = REF.exec(allText(await bot.say({ text: '', value: form })))?.[0];
+    assert.ok(first);
+    for (let i = 0; i < 3; i++) {
+      const again = REF.exec(allText(await bot.say({ text: '', value: form })))?.[0];
+      assert.ok(again === undefined || again === first);
+    }
+    assert.deepEqual(
+      (await stored()).map((r) => r.ref),
+      [first],
+    );
+  });
+
+  it('deletes an interest by reference and email', async () => {
+    const form = {
+      journey: 'volunteer',
+      action: 'volunteer.interest',
+      roleId: 'community-action-days',
+      wardId: 'tudor',
+      consent: 'true',
+      name: 'Sam Patel',
+      email: 'sam@example.org',
+      submissionKey: 'interest-form-2',
+    };
+    const ref = REF.exec(allText(await bot.say({ text: '', value: form })))?.[0] ?? '';
+    // Opened as the volunteer journey: which journey a typed request reaches is the recogniser's job.
+    const withdraw = (text: string) => bot.say({ text, value: { journey: 'volunteer' } });
+    assert.match(allText(await withdraw('delete my volunteer details')), /reference you were given/);
+    await bot.say(ref);
+    assert.match(allText(await bot.say('other@example.org')), /couldn't find details/);
+    assert.equal((await stored()).length, 1);
+    await withdraw(`delete my volunteer details ${ref}`);
+    assert.match(allText(await bot.say('sam@example.org')), /deleted your volunteering details/);
+    assert.deepEqual(await stored(), []);
+  });
+});

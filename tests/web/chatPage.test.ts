@@ -1,0 +1,174 @@
+// The chat page in headless Chromium (Debian's chromium, driven by playwright-core): it loads the Web
+// Chat bundle from this service, connects over the local Direct Line, shows the welcome, and answers.
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { type Browser, type Page, chromium } from 'playwright-core';
+import { projectRoot } from '../../src/paths.js';
+import { loadContent } from '../../src/content/content.js';
+import type { ConversationText } from '../../src/content/conversation.js';
+import { startTestApp, type TestApp } from '../support/appHarness.js';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Web Chat's markdown turns straight quotes into curly ones: match either. */
+function loosely(text: string): RegExp {
+  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(escaped.replace(/'/g, "['‘’]").replace(/"/g, '["“”]'));
+}
+
+/** Waits until the transcript shows a message paragraph with this text. */
+async function shown(page: Page, text: string, timeout = 8000): Promise<void> {
+  await page
+    .locator('p')
+    .filter({ hasText: loosely(text) })
+    .first()
+    .waitFor({ timeout });
+}
+
+/** Clicks a visible button (suggested action or card button); Web Chat also copies them into a live region. */
+async function clickButton(page: Page, name: string): Promise<void> {
+  await page
+    .locator('button:not(.webchat__live-region-activity__suggested-action)')
+    .filter({ hasText: name })
+    .first()
+    .click();
+}
+
+describe('the web chat page in Chromium', function () {
+  this.timeout(60000);
+  let app: TestApp;
+  let words: ConversationText;
+  let browser: Browser;
+
+  before(async () => {
+    words = (await loadContent()).conversation;
+    app = await startTestApp();
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('shows the welcome, takes a button press and a typed message, over a WebSocket', async () => {
+    const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('response', (reply) => {
+      if (reply.status() >= 400) problems.push(`${reply.status()} ${reply.url()}`);
+    });
+    const sockets: string[] = [];
+    page.on('websocket', (socket) => sockets.push(socket.url()));
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+
+    const response = await page.goto(`${app.url}/`);
+    assert.equal(response?.status(), 200);
+    assert.match(response?.headers()['content-security-policy'] ?? '', /script-src 'self'/);
+    assert.equal(await page.getAttribute('html', 'lang'), 'en-GB');
+
+    await shown(page, words.welcome[0] as string, 15000);
+    // A journey button: the reply may be the journey's first question or "coming soon"; either way the
+    // bot answers, and "help" then works from wherever the conversation is.
+    const journey = words.journeys[0]?.label as string;
+    const botMessages = page.locator('[aria-roledescription="message"]');
+    const before = await botMessages.count();
+    await clickButton(page, journey);
+    await page.locator('p').filter({ hasText: journey }).first().waitFor();
+    await page.waitForFunction(
+      (count) => document.querySelectorAll('[aria-roledescription="message"]').length > count + 1,
+      before,
+    );
+
+    const input = page.getByRole('textbox').last();
+    await input.fill('help');
+    await input.press('Enter');
+    await shown(page, words.help[0] as string);
+
+    await mkdir(path.join(projectRoot, 'test-artifacts'), { recursive: true });
+    await page.screenshot({
+      path: path.join(projectRoot, 'test-artifacts', 'chat-page.png'),
+      fullPage: true,
+    });
+
+    assert.ok(
+      sockets.some((url) => url.includes('/v3/directline/conversations/')),
+      'the page used the WebSocket stream',
+    );
+    const foreign = requests.filter(
+      (url) => /^(https?|wss?):/.test(url) && new URL(url).host !== new URL(app.url).host,
+    );
+    assert.deepEqual(foreign, [], 'the page fetched nothing from outside the service');
+    assert.deepEqual(problems, [], 'no errors in the page (including CSP violations)');
+    await page.close();
+  });
+
+  it('has a skip link to the chat that is the first thing to focus', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${app.url}/`);
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const element = document.activeElement as HTMLAnchorElement | null;
+      return { text: element?.textContent?.trim(), href: element?.getAttribute('href') };
+    });
+    assert.deepEqual(focused, { text: 'Skip to the chat', href: '#chat' });
+    await page.close();
+  });
+
+  it('passes axe checks for WCAG 2.2 A and AA', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${app.url}/`);
+    await shown(page, words.welcome[0] as string, 15000);
+    const axeSource = await import('node:fs/promises').then((fs) =>
+      fs.readFile(path.join(projectRoot, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'),
+    );
+    // evaluate runs outside the page's CSP, so the page's policy stays as it is.
+    await page.evaluate(axeSource);
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as { axe: { run(options: unknown): Promise<{ violations: unknown[] }> } }
+      ).axe;
+      const result = await axe.run({
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+      });
+      return result.violations;
+    });
+    assert.deepEqual(violations, []);
+    await page.close();
+  });
+
+  it('falls back to polling when the network blocks the WebSocket', async () => {
+    const page = await browser.newPage();
+    let blocked = 0;
+    await page.routeWebSocket(/\/stream/, (socket) => {
+      blocked += 1;
+      void socket.close();
+    });
+    const polls: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'GET' && request.url().includes('/activities?watermark='))
+        polls.push(request.url());
+    });
+    await page.goto(`${app.url}/`);
+    await shown(page, words.welcome[0] as string, 20000);
+    assert.ok(blocked > 0, 'the page tried the WebSocket first');
+    assert.ok(polls.length > 0, 'the welcome came by polling');
+    const input = page.getByRole('textbox').last();
+    await input.fill('help');
+    await input.press('Enter');
+    await shown(page, words.help[0] as string);
+    await page.close();
+  });
+});

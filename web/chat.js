@@ -1,0 +1,151 @@
+// The Safer Kingston chat page: gets a short-lived Direct Line token from the service, then starts the
+// official Web Chat (served by the service at /vendor/webchat.js). The conversation lives only in this
+// tab: nothing is written to localStorage or sessionStorage.
+//
+// Hooks for other page features (quick exit, embedding, deep links):
+// - window.SaferKingstonChat.start(options) starts the chat (the page calls it on load unless the chat
+//   element has data-autostart="false"); options.container, options.onConnected(directLine, store),
+//   options.webSocket (false: poll instead).
+//
+// The chat uses the WebSocket stream. Some networks block WebSockets: if nothing at all arrives (not
+// even the welcome) within FALLBACK_AFTER_MS, the page starts again with polling. ?transport=polling
+// in the address forces polling.
+// - window.SaferKingstonChat.clear() ends the conversation and removes it from the page.
+// - document events 'saferkingston:chat-ready' (detail: { directLine, store }) and 'saferkingston:chat-error'.
+(function () {
+  'use strict';
+
+  const TOKEN_URL = '/api/directline/token';
+  const FALLBACK_AFTER_MS = 8000;
+
+  // Colours chosen for WCAG 2.2 AA contrast (see chat.css for the palette).
+  const STYLE_OPTIONS = {
+    // Markdown may carry HTML; user text must never be rendered as HTML (DESIGN.md facts).
+    markdownRenderHTML: false,
+    accent: '#0b4f6c',
+    primaryFont: "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif",
+    rootHeight: '100%',
+    backgroundColor: '#ffffff',
+    bubbleBackground: '#f3f2f1',
+    bubbleBorderColor: '#6f777b',
+    bubbleBorderRadius: 8,
+    bubbleTextColor: '#0b0c0c',
+    bubbleFromUserBackground: '#0b4f6c',
+    bubbleFromUserBorderColor: '#0b4f6c',
+    bubbleFromUserBorderRadius: 8,
+    bubbleFromUserTextColor: '#ffffff',
+    subtle: '#484f53',
+    timestampColor: '#484f53',
+    suggestedActionLayout: 'flow',
+    suggestedActionBackgroundColor: '#ffffff',
+    suggestedActionBorderColor: '#0b4f6c',
+    suggestedActionBorderWidth: 2,
+    suggestedActionBorderRadius: 6,
+    suggestedActionTextColor: '#0b4f6c',
+    suggestedActionHeight: 44,
+    sendBoxBackground: '#ffffff',
+    sendBoxTextColor: '#0b0c0c',
+    sendBoxPlaceholderColor: '#484f53',
+    sendBoxButtonColor: '#0b4f6c',
+    sendBoxBorderTop: 'solid 2px #6f777b',
+    sendBoxHeight: 52,
+    hideUploadButton: true,
+    botAvatarInitials: 'SK',
+    userAvatarInitials: 'You',
+    avatarSize: 36,
+    botAvatarBackgroundColor: '#0b4f6c',
+    userAvatarBackgroundColor: '#484f53',
+  };
+
+  let current = null;
+
+  function setStatus(container, text, isError) {
+    let status = container.querySelector('#chat-status');
+    if (!status) {
+      status = document.createElement('p');
+      status.id = 'chat-status';
+      status.setAttribute('role', isError ? 'alert' : 'status');
+      container.prepend(status);
+    }
+    status.className = isError ? 'chat__status chat__status--error' : 'chat__status';
+    status.textContent = text;
+  }
+
+  async function fetchToken() {
+    const response = await fetch(TOKEN_URL, { method: 'POST', headers: { accept: 'application/json' } });
+    if (!response.ok) throw new Error('token request failed: ' + response.status);
+    const body = await response.json();
+    if (!body || typeof body.token !== 'string') throw new Error('token response without a token');
+    return body;
+  }
+
+  async function start(options) {
+    const settings = options || {};
+    const container = settings.container || document.getElementById('chat');
+    if (!container) return undefined;
+    if (!window.WebChat) {
+      setStatus(container, 'Sorry, the chat could not load. Please refresh the page to try again.', true);
+      return undefined;
+    }
+    try {
+      const forcedPolling = new URLSearchParams(location.search).get('transport') === 'polling';
+      const webSocket = settings.webSocket !== false && !forcedPolling && 'WebSocket' in window;
+      const { token, domain } = await fetchToken();
+      const directLine = window.WebChat.createDirectLine({ token, domain: domain || undefined, webSocket });
+      if (webSocket) fallBackToPollingIfSilent(directLine, settings);
+      const store = window.WebChat.createStore();
+      // A fresh element for each chat, so a restart never renders into a previous chat's tree.
+      const host = document.createElement('div');
+      host.className = 'chat__host';
+      container.textContent = '';
+      container.appendChild(host);
+      window.WebChat.renderWebChat({ directLine, store, locale: 'en-GB', styleOptions: STYLE_OPTIONS }, host);
+      current = { directLine, store, container };
+      if (typeof settings.onConnected === 'function') settings.onConnected(directLine, store);
+      document.dispatchEvent(
+        new window.CustomEvent('saferkingston:chat-ready', { detail: { directLine, store } }),
+      );
+      return current;
+    } catch (error) {
+      console.error('The chat could not start:', error && error.message);
+      setStatus(container, 'Sorry, the chat could not start. Please refresh the page to try again.', true);
+      document.dispatchEvent(new window.CustomEvent('saferkingston:chat-error'));
+      return undefined;
+    }
+  }
+
+  function fallBackToPollingIfSilent(directLine, settings) {
+    let heard = false;
+    const subscription = directLine.activity$.subscribe(() => {
+      heard = true;
+    });
+    setTimeout(() => {
+      subscription.unsubscribe();
+      if (heard || !current || current.directLine !== directLine) return;
+      console.warn('The chat stream did not connect: switching to polling.');
+      clear();
+      start(Object.assign({}, settings, { webSocket: false }));
+    }, FALLBACK_AFTER_MS);
+  }
+
+  function clear() {
+    if (!current) return;
+    try {
+      current.directLine.end();
+    } catch {
+      // already ended
+    }
+    current.container.textContent = '';
+    current = null;
+  }
+
+  window.SaferKingstonChat = { start, clear };
+
+  function autostart() {
+    const container = document.getElementById('chat');
+    if (container && container.dataset.autostart !== 'false') start({ container });
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', autostart);
+  else autostart();
+})();
