@@ -1,6 +1,6 @@
 // The bystander training's progress, kept in UserState: per user and channel, across conversations,
 // so a person can stop and carry on later. It holds which option was picked per scenario, nothing
-// personal.
+// typed and no name; it is forgotten after RETENTION_DAYS without a visit.
 import { UserState, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { BotServices } from '../src/bot/services.js';
@@ -13,6 +13,8 @@ const progressSchema = z.object({
   answers: z.record(z.string()).default({}),
   /** When the person last reached the end (ISO date), if ever. */
   finishedAt: z.string().optional(),
+  /** When this was last saved (ISO date): progress older than RETENTION_DAYS is forgotten. */
+  updatedAt: z.string().optional(),
 });
 
 export type BystanderProgress = z.infer<typeof progressSchema>;
@@ -23,7 +25,7 @@ export class BystanderProgressStore {
   /** Used only when the bot has not shared its UserState (e.g. a dialog tested on its own). */
   private readonly ownUserState: UserState;
 
-  constructor(services: BotServices) {
+  constructor(private readonly services: BotServices) {
     this.ownUserState = new UserState(services.store.botState);
   }
 
@@ -34,13 +36,22 @@ export class BystanderProgressStore {
   async get(context: TurnContext): Promise<BystanderProgress> {
     const stored = await this.userState(context).createProperty<unknown>(PROPERTY).get(context);
     const parsed = progressSchema.safeParse(stored ?? {});
-    return parsed.success ? parsed.data : progressSchema.parse({});
+    if (!parsed.success || this.expired(parsed.data)) return progressSchema.parse({});
+    return parsed.data;
+  }
+
+  /** Kept no longer than other details (RETENTION_DAYS), as the privacy notice says. */
+  private expired(progress: BystanderProgress): boolean {
+    if (!progress.updatedAt) return false;
+    const age = this.services.now().getTime() - Date.parse(progress.updatedAt);
+    return age > this.services.config.RETENTION_DAYS * 24 * 60 * 60 * 1000;
   }
 
   /** Saves now, so progress is kept even if the turn fails later. */
   async set(context: TurnContext, progress: BystanderProgress): Promise<void> {
     const userState = this.userState(context);
-    await userState.createProperty<BystanderProgress>(PROPERTY).set(context, progress);
+    const updatedAt = this.services.now().toISOString();
+    await userState.createProperty<BystanderProgress>(PROPERTY).set(context, { ...progress, updatedAt });
     await userState.saveChanges(context);
   }
 }

@@ -154,6 +154,24 @@ describe('bystander journey', () => {
     );
   });
 
+  it('forgets progress after RETENTION_DAYS without a visit, as the privacy notice says', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'skbot-bystander-'));
+    let now = new Date('2026-11-21T10:00:00Z');
+    try {
+      const first = new Chat(await startTestBot({ dataDir, services: { now: () => now } }));
+      await first.join();
+      await first.play(firstSteps);
+      await first.tap('Pause for now');
+      await first.bot.close();
+      now = new Date(now.getTime() + (first.bot.services.config.RETENTION_DAYS + 1) * 86_400_000);
+      const later = new Chat(await startTestBot({ dataDir, services: { now: () => now } }));
+      assert.match(allText(await later.type(OPEN)), /your own safety comes first/);
+      await later.bot.close();
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it('can start again or see the summary after finishing', async () => {
     await chat.send(OPEN);
     await chat.send('yes');
