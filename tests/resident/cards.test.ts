@@ -7,6 +7,7 @@ import { loadContent, type Content } from '../../src/content/content.js';
 import { AUDIENCES, TOPICS } from '../../src/content/services.js';
 import { alwaysOpenServices, selectServices } from '../../src/content/supportSelection.js';
 import { adaptiveCardProblems } from '../support/adaptiveCardCheck.js';
+import { backChoice, questionMessage } from '../../dialogs/choiceQuestion.js';
 
 /** Every card the resident journeys can show, named. */
 function everyCard(content: Content): [string, AdaptiveCard][] {
@@ -48,6 +49,27 @@ describe('resident cards', () => {
     for (const [name, card] of cards) {
       assert.deepEqual(adaptiveCardProblems(card), [], name);
       assert.ok(card.fallbackText.length > 20, `${name} has a real fallback`);
+    }
+  });
+
+  it('include the question cards Teams gets, all valid 1.5 with a fallback', () => {
+    const { reporting, support, bystander } = content;
+    const questions = [
+      { key: 'report:start', choices: reporting.start.choices },
+      ...reporting.file.questions.map((q) => ({
+        key: `report:${q.id}`,
+        choices: [...q.choices, backChoice],
+      })),
+      { key: 'support:topic', choices: support.topics },
+      { key: 'support:audience', choices: [...support.audiences, backChoice] },
+      ...bystander.scenarios.map((s) => ({ key: `bystander:${s.id}`, choices: [...s.options, backChoice] })),
+    ];
+    for (const question of questions) {
+      const message = questionMessage('Which one?', question, 'msteams');
+      const cards = (message.attachments ?? []).map((a) => a.content as AdaptiveCard);
+      assert.equal(cards.length, 1, question.key);
+      assert.deepEqual(adaptiveCardProblems(cards[0]), [], question.key);
+      assert.match(cards[0].fallbackText, /1\. /, `${question.key} fallback lists the answers`);
     }
   });
 
