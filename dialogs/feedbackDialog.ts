@@ -1,8 +1,10 @@
 // "Did this help?" at the end of a journey, with an optional comment when it did not.
 // Anything other than an answer is passed back to the main dialog, so nobody is trapped here.
-import { MessageFactory } from 'botbuilder';
+import { ActivityTypes, MessageFactory } from 'botbuilder';
 import {
+  DialogTurnStatus,
   TextPrompt,
+  type DialogContext,
   WaterfallDialog,
   type DialogTurnResult,
   type WaterfallStepContext,
@@ -42,6 +44,16 @@ export class FeedbackDialog extends CancelAndHelpDialog {
       ]),
     );
     this.initialDialogId = `${FEEDBACK_DIALOG}-steps`;
+  }
+
+  /** A card button or form (a message with a value) is never an answer here: pass it on. */
+  override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const { activity } = innerDc.context;
+    if (activity.type === ActivityTypes.Message && activity.value !== undefined) {
+      await innerDc.cancelAllDialogs();
+      return { status: DialogTurnStatus.complete, result: { passOn: true } satisfies FeedbackResult };
+    }
+    return super.onContinueDialog(innerDc);
   }
 
   private get words() {

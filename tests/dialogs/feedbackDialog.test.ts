@@ -72,4 +72,11 @@ describe('feedback at the end of a journey', () => {
     const replies = await bot.say('bye');
     assert.match(allText(replies), /Stay safe/);
   });
+
+  it('passes a card button or form on instead of taking it as an answer', async () => {
+    await openJourney();
+    const replies = await bot.say({ text: '', value: { journey: 'privacy' } });
+    assert.match(allText(replies), /Here is what you asked for/);
+    assert.equal((await week()).counts['feedback|privacy|helpful'], undefined);
+  });
 });

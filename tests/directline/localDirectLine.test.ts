@@ -156,7 +156,7 @@ describe('local Direct Line with the botframework-directlinejs client', () => {
   });
 
   describe('HTTP edge', () => {
-    it('answers 400 to malformed JSON and to an activity without a type, and keeps serving', async () => {
+    it('answers 400 to malformed JSON, an activity without a type or of a type clients may not send, and keeps serving', async () => {
       const { token } = await generateToken();
       const started = (await (
         await fetch(`${bot.origin}/v3/directline/conversations`, {
@@ -171,6 +171,12 @@ describe('local Direct Line with the botframework-directlinejs client', () => {
       const untyped = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ text: 'hi' }) });
       assert.equal(untyped.status, 400);
       assert.match(JSON.stringify(await untyped.json()), /type/);
+      const invoke = await fetch(url, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ type: 'invoke', name: 'x' }),
+      });
+      assert.equal(invoke.status, 400, 'a client may not send invoke activities');
       const fine = await fetch(url, {
         method: 'POST',
         headers,

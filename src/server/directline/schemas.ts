@@ -23,7 +23,8 @@ export const startBodySchema = z
  * conversation, channelId, serviceUrl and timestamp itself, so a client cannot pose as someone else.
  */
 export const clientActivitySchema = z.object({
-  type: z.string().min(1).max(64),
+  // What a person's client may send. Other types (invoke, conversationUpdate, ...) come from channels.
+  type: z.enum(['message', 'event', 'typing']),
   text: z.string().max(5000).optional(),
   textFormat: z.enum(['plain', 'markdown', 'xml']).optional(),
   locale: z.string().max(20).optional(),
