@@ -47,7 +47,9 @@ export class ReportDialog extends ResidentJourneyDialog {
     (step.values as StepValues).state = state;
     const question = this.question(state.questionId);
     const choices = state.questionId === START ? question.choices : [...question.choices, backChoice];
-    const text = state.noticeShown ? question.prompt : `${this.guide.notice}\n\n${question.prompt}`;
+    const text = [state.noticeShown ? '' : this.guide.notice, question.explain ?? '', question.prompt]
+      .filter(Boolean)
+      .join('\n\n');
     // Someone who types what happened is reminded that the chat does not pass it on.
     const asked = { key: `report:${state.questionId}`, choices };
     return step.prompt(

@@ -23,6 +23,8 @@ export const reportChoiceSchema = z
 export const reportQuestionSchema = z
   .object({
     id: slug,
+    /** Said before the question, e.g. what counts as a hate incident. */
+    explain: plainText(400).optional(),
     prompt: plainText(120),
     choices: z.array(reportChoiceSchema).min(2, 'must offer at least 2 choices'),
   })

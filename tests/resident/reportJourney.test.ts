@@ -8,7 +8,10 @@ const NOTICE = /cannot take a report\. Nothing you type here is sent to the poli
 /** Report something -> hate crime -> through a local group: two questions, then KREC. */
 const hateThirdParty: Step[] = [
   { say: 'Report something', expect: /What would you like to report\?/ },
-  { say: 'A hate crime or hate incident', expect: /How would you like to report it\?/ },
+  {
+    say: 'A hate crime or hate incident',
+    expect: /even if no crime was committed[\s\S]*How would you like to report it\?/,
+  },
   { say: 'Through a local group, not the police', expect: /Kingston Race and Equalities Council/ },
 ];
 
