@@ -5,6 +5,7 @@ import type { BotServices } from '../src/bot/services.js';
 import type { JourneyRoute } from '../src/content/conversation.js';
 import { BystanderDialog } from './bystanderDialog.js';
 import { ComingSoonDialog } from './comingSoonDialog.js';
+import { PrivacyDialog } from './privacyDialog.js';
 import { ReportDialog } from './reportDialog.js';
 import { SupportDialog } from './supportDialog.js';
 import { ThemesDialog } from './themesDialog.js';
@@ -20,5 +21,5 @@ export const journeyFactories: Record<JourneyRoute, (services: BotServices) => D
   report: (services) => new ReportDialog(services),
   support: (services) => new SupportDialog(services),
   themes: (services) => new ThemesDialog(services),
-  privacy: comingSoon('privacy'),
+  privacy: (services) => new PrivacyDialog(services),
 };

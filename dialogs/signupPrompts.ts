@@ -8,6 +8,7 @@ import {
   type PromptValidatorContext,
 } from 'botbuilder-dialogs';
 import { getUnderstanding, setUnderstanding } from '../src/bot/turnUnderstanding.js';
+import type { JourneyRoute } from '../src/content/conversation.js';
 import { checkEmail, checkPhone } from '../src/signups/contactDetails.js';
 import { findReference } from '../src/signups/references.js';
 import { consentSchema, submittedAction } from '../src/signups/submissions.js';
@@ -97,7 +98,7 @@ function looksLikeData(text: string): boolean {
  * help or to stop. The understanding for this turn is corrected so that the help/cancel base class
  * leaves it to the journey.
  */
-export function keepJourneyFor(context: TurnContext, route: 'workshop' | 'volunteer', pattern: RegExp): void {
+export function keepJourneyFor(context: TurnContext, route: JourneyRoute, pattern: RegExp): void {
   const understood = getUnderstanding(context);
   if (!understood || (understood.route !== 'cancel' && understood.route !== 'help')) return;
   const text = context.activity.text ?? '';

@@ -82,6 +82,7 @@ export class VolunteerDialog extends CancelAndHelpDialog {
       content.volunteering,
       content.wards,
       services.now,
+      services.config.RETENTION_DAYS,
     );
     this.addDialog(new SignupPrompt(WARD, this.validateWard.bind(this)));
     this.addDialog(new SignupPrompt(WARD_CHOICE, this.validateWardChoice.bind(this)));

@@ -2,6 +2,7 @@
 import { knowledgeDir as defaultKnowledgeDir } from '../paths.js';
 import { loadPlanGuide, type PlanGuide } from '../plan/planGuide.js';
 import { loadConversation, type ConversationText } from './conversation.js';
+import { loadPrivacyJourney, type PrivacyJourneyText } from './privacyJourney.js';
 import { loadPrivacyNotice, type PrivacyNotice } from './privacyNotice.js';
 import { loadResidentContent, type ResidentContent } from './residentContent.js';
 import { loadServices, type ServiceDirectory } from './services.js';
@@ -15,6 +16,7 @@ export interface Content extends ResidentContent {
   services: ServiceDirectory;
   conversation: ConversationText;
   privacyNotice: PrivacyNotice;
+  privacyJourney: PrivacyJourneyText;
   /** The partnership plan 2024-2029: topics, passages and their search (knowledge/plan/). */
   plan: PlanGuide;
   workshops: WorkshopCatalogue;
@@ -26,21 +28,32 @@ export interface Content extends ResidentContent {
 /** Loads and validates all content; throws a ContentError naming file, entry and field. */
 export async function loadContent(knowledgeDir: string = defaultKnowledgeDir): Promise<Content> {
   const services = await loadServices(knowledgeDir);
-  const [conversation, privacyNotice, plan, workshops, volunteering, wards, signups, resident] =
-    await Promise.all([
-      loadConversation(knowledgeDir, services),
-      loadPrivacyNotice(knowledgeDir),
-      loadPlanGuide(knowledgeDir),
-      loadWorkshops(knowledgeDir),
-      loadVolunteering(knowledgeDir),
-      loadWards(knowledgeDir),
-      loadSignupText(knowledgeDir),
-      loadResidentContent(knowledgeDir, services),
-    ]);
+  const [
+    conversation,
+    privacyNotice,
+    privacyJourney,
+    plan,
+    workshops,
+    volunteering,
+    wards,
+    signups,
+    resident,
+  ] = await Promise.all([
+    loadConversation(knowledgeDir, services),
+    loadPrivacyNotice(knowledgeDir),
+    loadPrivacyJourney(knowledgeDir),
+    loadPlanGuide(knowledgeDir),
+    loadWorkshops(knowledgeDir),
+    loadVolunteering(knowledgeDir),
+    loadWards(knowledgeDir),
+    loadSignupText(knowledgeDir),
+    loadResidentContent(knowledgeDir, services),
+  ]);
   return {
     services,
     conversation,
     privacyNotice,
+    privacyJourney,
     plan,
     workshops,
     volunteering,

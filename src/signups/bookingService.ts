@@ -248,6 +248,34 @@ export class BookingService {
     return { outcome: 'cancelled', ref, session: located.session, seats: located.entry.seats, promoted };
   }
 
+  /**
+   * Erases a person's details at their request, whenever the session is: a future booking is
+   * cancelled (its places go to the waiting list); a past one keeps only its seat count.
+   */
+  async erase(ref: string, email: string): Promise<boolean> {
+    const located = await this.locate(ref, email);
+    if (!located) return false;
+    if (located.session.start.getTime() > this.now().getTime()) {
+      return (await this.retire(located.session, ref, 'cancelled')) !== undefined;
+    }
+    const nowIso = this.now().toISOString();
+    return this.records.update<SessionDocument, boolean>(
+      SESSIONS_COLLECTION,
+      located.session.id,
+      (current) => {
+        if (!current) return { value: current, result: false };
+        let erased = false;
+        const entries = current.entries.map((entry) => {
+          if (entry.ref !== ref || !entry.attendee) return entry;
+          erased = true;
+          const { attendee: _erased, ...rest } = entry;
+          return { ...rest, updatedAt: nowIso };
+        });
+        return { value: { ...current, entries }, result: erased };
+      },
+    );
+  }
+
   /** Moves a booking to another session, keeping its reference; the old seats go to the waiting list. */
   async move(ref: string, email: string, toSessionId: string, waitingListOk: boolean): Promise<MoveOutcome> {
     const located = await this.locate(ref, email);

@@ -72,9 +72,6 @@ export async function eraseHeld(
   email: string,
   now: () => Date,
 ): Promise<boolean> {
-  if (ref.startsWith('HC-')) {
-    const result = await new BookingService(records, content.workshops, now).cancel(ref, email);
-    return result.outcome === 'cancelled';
-  }
+  if (ref.startsWith('HC-')) return new BookingService(records, content.workshops, now).erase(ref, email);
   return withdrawInterest(records, ref, email);
 }

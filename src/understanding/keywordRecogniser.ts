@@ -13,7 +13,7 @@ const KEYWORDS: [Route, RegExp][] = [
   ['report', /\b(report|crimestoppers)\b/i],
   ['support', /\b(support|helpline|someone to talk)\b/i],
   ['themes', /\b(plan|priorit(y|ies)|theme)\b/i],
-  ['privacy', /\b(my data|privacy|delete)\b/i],
+  ['privacy', /\b(my data|my details|personal data|privacy|delete|hold about me)\b/i],
 ];
 
 export class KeywordRecogniser implements Recogniser {

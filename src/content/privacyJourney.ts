@@ -1,0 +1,32 @@
+// Wording of the privacy journey (knowledge/privacyJourney.yaml).
+import path from 'node:path';
+import { z } from 'zod';
+import { plainText, reviewedDate, source } from './common.js';
+import { loadYamlFile } from './loadYaml.js';
+
+export const privacyJourneySchema = z
+  .object({
+    source,
+    reviewed: reviewedDate,
+    intro: plainText(400),
+    choices: z.object({ see: plainText(40), delete: plainText(40), done: plainText(40) }).strict(),
+    choose: plainText(120),
+    askReference: plainText(300),
+    badReference: plainText(300),
+    askEmail: plainText(200),
+    notFound: plainText(400),
+    heldIntro: plainText(200),
+    offerDelete: plainText(200),
+    confirmDelete: plainText(300),
+    deleted: plainText(300),
+    kept: plainText(300),
+    nothingDeleted: plainText(300),
+    finished: plainText(300),
+  })
+  .strict();
+
+export type PrivacyJourneyText = z.infer<typeof privacyJourneySchema>;
+
+export function loadPrivacyJourney(knowledgeDir: string): Promise<PrivacyJourneyText> {
+  return loadYamlFile(path.join(knowledgeDir, 'privacyJourney.yaml'), privacyJourneySchema);
+}
