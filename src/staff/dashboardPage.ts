@@ -25,7 +25,7 @@ a:focus,button:focus{outline:3px solid #fd0;outline-offset:0;background:#fd0;col
 export function page(title: string, body: string): string {
   return `<!doctype html>
 <html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex"><title>${escapeHtml(title)} – Safer Kingston staff</title><style>${STYLE}</style></head>
+<meta name="robots" content="noindex"><link rel="icon" href="data:,"><title>${escapeHtml(title)} – Safer Kingston staff</title><style>${STYLE}</style></head>
 <body><header><h1>${escapeHtml(title)}</h1><p>Safer Kingston helper – staff area</p></header>
 <main id="main">${body}</main></body></html>`;
 }
