@@ -2,18 +2,9 @@
 // answer buttons are messageBack actions that send a value and show the label as the person's
 // message, and the reporting route arrives as a card with tap-to-call buttons.
 import assert from 'node:assert/strict';
-import { type Browser, type Page, chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/appHarness.js';
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+import { launchChromium } from '../support/chromium.js';
 
 /** Clicks a visible button (suggested action or card button), not Web Chat's live-region copy. */
 async function clickButton(page: Page, name: string): Promise<void> {
@@ -35,7 +26,7 @@ describe('resident journeys in the web chat page', function () {
 
   before(async () => {
     app = await startTestApp();
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();
