@@ -13,6 +13,7 @@ import { menuMessage, paragraphs, welcomeFor } from '../../dialogs/menu.js';
 import { JOIN_EVENT, parseStart, WEB_PAGE_USER_PREFIX } from '../channels/startLinks.js';
 import { setTurnSource, sourceField, type ChannelEntry } from './conversationSource.js';
 import type { BotServices } from './services.js';
+import { setUserState } from './userStateAccess.js';
 
 export class SaferKingstonBot extends TeamsActivityHandler {
   readonly dialogState: StatePropertyAccessor<DialogState>;
@@ -96,6 +97,7 @@ export class SaferKingstonBot extends TeamsActivityHandler {
 
   override async run(context: TurnContext): Promise<void> {
     setTurnSource(context, (await this.channelEntry.get(context))?.source);
+    setUserState(context, this.userState);
     await super.run(context);
     await this.conversationState.saveChanges(context, false);
     await this.userState.saveChanges(context, false);

@@ -6,13 +6,15 @@ import { loadSafeguarding, type Safeguarding } from '../understanding/safeguardi
 import { loadConversation, type ConversationText } from './conversation.js';
 import { loadPrivacyJourney, type PrivacyJourneyText } from './privacyJourney.js';
 import { loadPrivacyNotice, type PrivacyNotice } from './privacyNotice.js';
+import { loadResidentContent, type ResidentContent } from './residentContent.js';
 import { loadServices, type ServiceDirectory } from './services.js';
 import { loadSignupText, type SignupText } from './signupText.js';
 import { loadVolunteering, type VolunteerRoles } from './volunteering.js';
 import { loadWards, type WardList } from './wards.js';
 import { loadWorkshops, type WorkshopCatalogue } from './workshops.js';
 
-export interface Content {
+/** The bystander training, reporting routes and support questions come from ResidentContent. */
+export interface Content extends ResidentContent {
   services: ServiceDirectory;
   conversation: ConversationText;
   privacyNotice: PrivacyNotice;
@@ -43,6 +45,7 @@ export async function loadContent(knowledgeDir: string = defaultKnowledgeDir): P
     signups,
     safeguarding,
     clarify,
+    resident,
   ] = await Promise.all([
     loadConversation(knowledgeDir, services),
     loadPrivacyNotice(knowledgeDir),
@@ -54,6 +57,7 @@ export async function loadContent(knowledgeDir: string = defaultKnowledgeDir): P
     loadSignupText(knowledgeDir),
     loadSafeguarding(knowledgeDir, services),
     loadClarify(knowledgeDir),
+    loadResidentContent(knowledgeDir, services),
   ]);
   return {
     services,
@@ -67,5 +71,6 @@ export async function loadContent(knowledgeDir: string = defaultKnowledgeDir): P
     signups,
     safeguarding,
     clarify,
+    ...resident,
   };
 }
