@@ -1,21 +1,9 @@
 // Shared by the resident journey tests.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { allText } from '../support/botHarness.js';
 import type { Chat, Step } from '../support/chat.js';
 
 export { Chat, type Step } from '../support/chat.js';
-
-/**
- * The crisis-at-every-step tests need the safeguarding middleware (branch `understanding`). Until it
- * is on main they are pending (it.skip); once its module is built they run, and fail if it breaks.
- * The check is on the module, not on behaviour, so a broken middleware fails rather than skips.
- */
-export const safeguardingBuilt = existsSync(
-  fileURLToPath(new URL('../../src/bot/safeguardingMiddleware.js', import.meta.url)),
-);
-export const itWithSafeguarding = safeguardingBuilt ? it : it.skip;
 
 /** A message that must reach the emergency routes first, whatever journey is under way. */
 export const CRISIS_MESSAGE = 'I want to kill myself';
