@@ -22,6 +22,7 @@ import type { BotRuntime } from './server/messagesRoute.js';
 import { createServer } from './server/createServer.js';
 import { scheduleSignupPurge } from './signups/retention.js';
 import { createStaffSources } from './staff/staffSources.js';
+import { createBlobStore } from './store/blobStore.js';
 import { createLowdbStore } from './store/lowdbStore.js';
 import type { Store } from './store/store.js';
 import { loadRecogniser } from './understanding/loadRecogniser.js';
@@ -44,7 +45,14 @@ export interface App {
 }
 
 export async function createStore(config: Config): Promise<Store> {
-  if (config.STORAGE === 'blob') throw new Error('STORAGE=blob is not available yet: use STORAGE=lowdb');
+  if (config.STORAGE === 'blob') {
+    if (!config.AZURE_STORAGE_CONNECTION_STRING)
+      throw new Error('STORAGE=blob needs AZURE_STORAGE_CONNECTION_STRING');
+    return createBlobStore({
+      connectionString: config.AZURE_STORAGE_CONNECTION_STRING,
+      containerName: config.AZURE_STORAGE_CONTAINER,
+    });
+  }
   return createLowdbStore(path.resolve(config.DATA_DIR));
 }
 

@@ -34,6 +34,25 @@ export const configSchema = z
       emptyToUndefined,
       z.enum(['lowdb', 'blob'], { message: 'must be "lowdb" (the default) or "blob"' }).default('lowdb'),
     ),
+    AZURE_STORAGE_CONNECTION_STRING: optionalText.pipe(
+      z
+        .string()
+        .refine(
+          (v) => /(^|;)\s*(AccountName|BlobEndpoint)=/i.test(v) || /UseDevelopmentStorage=true/i.test(v),
+          'must be an Azure Storage connection string (it contains AccountName=... or BlobEndpoint=...)',
+        )
+        .optional(),
+    ),
+    AZURE_STORAGE_CONTAINER: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(
+          /^(?!.*--)[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/,
+          'must be 3 to 63 lower-case letters, digits and single hyphens, starting and ending with a letter or digit',
+        )
+        .default('safer-kingston'),
+    ),
     MicrosoftAppId: optionalText.pipe(
       z
         .string()
@@ -87,6 +106,11 @@ export const configSchema = z
   })
   .superRefine((c, ctx) => {
     const need = (key: string, message: string) => ctx.addIssue({ code: 'custom', path: [key], message });
+    if (c.STORAGE === 'blob' && !c.AZURE_STORAGE_CONNECTION_STRING)
+      need(
+        'AZURE_STORAGE_CONNECTION_STRING',
+        "must be set when STORAGE is blob (the storage account's connection string)",
+      );
     if (c.MicrosoftAppId) {
       if (!c.MicrosoftAppType)
         need('MicrosoftAppType', 'must be set when MicrosoftAppId is set (SingleTenant or UserAssignedMSI)');

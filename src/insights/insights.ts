@@ -1,6 +1,8 @@
 // What the partnership learns from the bot, kept as weekly aggregates without personal data.
-// Each event is one atomic update of one small weekly document, so recording stays cheap and the
-// dashboard reads a handful of documents however many people have used the bot.
+// Each event is one atomic update of one small weekly document (one per process: a shard), so
+// recording stays cheap, instances do not queue behind each other, and the dashboard reads a
+// handful of documents however many people have used the bot.
+import { randomBytes } from 'node:crypto';
 import type { Logger } from '../logger.js';
 import type { RecordStore } from '../store/store.js';
 import { isoWeek } from './isoWeek.js';
@@ -95,30 +97,72 @@ export function applyEvent(
   return next;
 }
 
+/**
+ * Adds up the shards of one week. Each process writes its own shard, so that several instances
+ * recording at once do not all contend for one document (measured: nearly every ETag conflict
+ * between two instances was on the single weekly document).
+ */
+export function mergeWeeks(week: string, shards: WeekInsights[]): WeekInsights {
+  const merged: WeekInsights = { week, counts: {}, questions: {}, comments: [] };
+  for (const shard of shards) {
+    for (const [name, n] of Object.entries(shard.counts))
+      merged.counts[name] = (merged.counts[name] ?? 0) + n;
+    for (const [key, q] of Object.entries(shard.questions)) {
+      const known = merged.questions[key];
+      if (known) known.count += q.count;
+      else merged.questions[key] = { ...q };
+    }
+    merged.comments.push(...shard.comments);
+  }
+  const questions = Object.entries(merged.questions);
+  if (questions.length > MAX_DISTINCT_QUESTIONS) {
+    questions.sort(([, a], [, b]) => b.count - a.count);
+    merged.questions = Object.fromEntries(questions.slice(0, MAX_DISTINCT_QUESTIONS));
+  }
+  merged.comments = merged.comments.slice(0, MAX_COMMENTS);
+  return merged;
+}
+
 export class Insights {
   constructor(
     private readonly records: RecordStore,
     private readonly now: () => Date,
     private readonly logger: Logger,
+    /** This process's shard of each week's document ("2026-W47.<shard>"). */
+    private readonly shard: string = randomBytes(4).toString('hex'),
   ) {}
 
   /** Records one event. Insights never break a conversation: a failure is logged, not thrown. */
   async record(event: InsightEvent): Promise<void> {
     const week = isoWeek(this.now());
     try {
-      await this.records.update<WeekInsights, void>(INSIGHTS_COLLECTION, week, (current) => ({
-        value: applyEvent(current, week, event),
-        result: undefined,
-      }));
+      await this.records.update<WeekInsights, void>(
+        INSIGHTS_COLLECTION,
+        `${week}.${this.shard}`,
+        (current) => ({
+          value: applyEvent(current, week, event),
+          result: undefined,
+        }),
+      );
     } catch (error) {
       this.logger.warn('insight_not_recorded', { type: event.type, errorType: (error as Error).name });
     }
   }
 
+  /** Each week with every shard added up (and a document from before sharding, if any). */
   async weeks(labels: string[]): Promise<WeekInsights[]> {
-    const found = await Promise.all(
-      labels.map((w) => this.records.get<WeekInsights>(INSIGHTS_COLLECTION, w)),
+    const ids = await this.records.list(INSIGHTS_COLLECTION);
+    return Promise.all(
+      labels.map(async (week) => {
+        const mine = ids.filter((id) => id === week || id.startsWith(`${week}.`));
+        const docs = await Promise.all(
+          mine.map((id) => this.records.get<WeekInsights>(INSIGHTS_COLLECTION, id)),
+        );
+        return mergeWeeks(
+          week,
+          docs.filter((d): d is WeekInsights => d !== undefined),
+        );
+      }),
     );
-    return labels.map((week, i) => found[i] ?? { week, counts: {}, questions: {}, comments: [] });
   }
 }
