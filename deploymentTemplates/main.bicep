@@ -74,6 +74,9 @@ param storageSku string = 'Standard_ZRS'
 @maxValue(3650)
 param retentionDays int = 90
 
+@description('Sites that may show the chat in the embed widget: origins separated by spaces, or * for any site.')
+param embedOrigins string = '*'
+
 @description('How much the service logs: debug, info, warn or error.')
 @allowed([
   'debug'
@@ -310,6 +313,10 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         {
           name: 'RETENTION_DAYS'
           value: string(retentionDays)
+        }
+        {
+          name: 'EMBED_ORIGINS'
+          value: embedOrigins
         }
         {
           name: 'LOG_LEVEL'

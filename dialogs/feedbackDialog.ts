@@ -32,7 +32,9 @@ export interface FeedbackResult {
 export class FeedbackDialog extends CancelAndHelpDialog {
   constructor(services: BotServices) {
     super(FEEDBACK_DIALOG, services);
-    this.addDialog(new TextPrompt(ANSWER_PROMPT));
+    // Any message is an answer here, including a card button with no text (e.g. "Volunteer" on the
+    // bystander summary), so that it is passed on instead of asking "Did this help?" again.
+    this.addDialog(new TextPrompt(ANSWER_PROMPT, async () => true));
     this.addDialog(new TextPrompt(COMMENT_PROMPT));
     this.addDialog(
       new WaterfallDialog(`${FEEDBACK_DIALOG}-steps`, [

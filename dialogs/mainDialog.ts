@@ -11,6 +11,7 @@ import {
 } from 'botbuilder-dialogs';
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { BotServices } from '../src/bot/services.js';
+import { sourceField } from '../src/bot/conversationSource.js';
 import { askIfUnsure, isUnsure } from '../src/bot/didYouMean.js';
 import { getUnderstanding } from '../src/bot/turnUnderstanding.js';
 import { JOURNEY_ROUTES, type JourneyRoute } from '../src/content/conversation.js';
@@ -78,7 +79,12 @@ export class MainDialog extends ComponentDialog {
   private async beginJourney(step: WaterfallStepContext, route: JourneyRoute, options: JourneyOptions) {
     (step.values as StepValues).journey = route;
     const channel = step.context.activity.channelId;
-    await this.services.insights.record({ type: 'journey_started', journey: route, channel });
+    await this.services.insights.record({
+      type: 'journey_started',
+      journey: route,
+      channel,
+      ...sourceField(step.context),
+    });
     return step.beginDialog(route, options);
   }
 
@@ -135,7 +141,12 @@ export class MainDialog extends ComponentDialog {
     const { journey } = step.values as StepValues;
     if (!result?.completed || !journey) return step.endDialog(step.result);
     const channel = step.context.activity.channelId;
-    await this.services.insights.record({ type: 'journey_completed', journey, channel });
+    await this.services.insights.record({
+      type: 'journey_completed',
+      journey,
+      channel,
+      ...sourceField(step.context),
+    });
     return step.beginDialog(FEEDBACK_DIALOG, { journey } satisfies FeedbackOptions);
   }
 

@@ -11,6 +11,7 @@ import { resumeJourney } from './bot/resumeJourney.js';
 import { SafeguardingMiddleware } from './bot/safeguardingMiddleware.js';
 import { SaferKingstonBot } from './bot/saferKingstonBot.js';
 import type { BotServices } from './bot/services.js';
+import { TeamsMentionMiddleware } from './bot/teamsMentions.js';
 import { UnderstandingMiddleware } from './bot/understandingMiddleware.js';
 import { UnderstandingTraceMiddleware } from './bot/understandingTrace.js';
 import type { Config } from './config.js';
@@ -92,6 +93,8 @@ export function createBotParts(services: BotServices): BotParts {
     bot,
     conversationState,
     middleware: [
+      // Team channels prefix messages with an @mention of the bot: remove it before anything reads the text.
+      new TeamsMentionMiddleware(),
       new UnderstandingMiddleware(services.recogniser, services.content.conversation, {
         labels: clarifyLabels(services.content),
         journeyOf: (context) => activeJourney(context, bot.dialogState),

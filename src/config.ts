@@ -82,6 +82,18 @@ export const configSchema = z
         .default('https://directline.botframework.com/v3/directline'),
     ),
     PUBLIC_URL: httpsUrl,
+    /** Sites that may show the chat page in the embed widget (CSP frame-ancestors). */
+    EMBED_ORIGINS: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .default('*')
+        .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+        .refine(
+          (origins) => origins.every((o) => o === '*' || /^https?:\/\/[a-z0-9.*:-]+$/i.test(o)),
+          'must be * (any site) or web origins such as https://group.org.uk, separated by spaces or commas',
+        ),
+    ),
     STAFF_TOKEN: optionalText.pipe(
       z
         .string()

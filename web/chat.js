@@ -2,10 +2,13 @@
 // official Web Chat (served by the service at /vendor/webchat.js). The conversation lives only in this
 // tab: nothing is written to localStorage or sessionStorage.
 //
+// On connecting it sends the event webchat/join with the start from the address (journey, its
+// options, source code), so links and the embed widget can open a chosen journey.
+//
 // Hooks for other page features (quick exit, embedding, deep links):
 // - window.SaferKingstonChat.start(options) starts the chat (the page calls it on load unless the chat
 //   element has data-autostart="false"); options.container, options.onConnected(directLine, store),
-//   options.webSocket (false: poll instead).
+//   options.webSocket (false: poll instead), options.start (default: from the address).
 //
 // The chat uses the WebSocket stream. Some networks block WebSockets: if nothing at all arrives (not
 // even the welcome) within FALLBACK_AFTER_MS, the page starts again with polling. ?transport=polling
@@ -15,7 +18,8 @@
 (function () {
   'use strict';
 
-  const TOKEN_URL = '/api/directline/token';
+  // join=1: this page sends the webchat/join event, so the bot welcomes on that (see joinOnConnect).
+  const TOKEN_URL = '/api/directline/token?join=1';
   const FALLBACK_AFTER_MS = 8000;
 
   // Colours chosen for WCAG 2.2 AA contrast (see chat.css for the palette).
@@ -93,7 +97,7 @@
       const { token, domain } = await fetchToken();
       const directLine = window.WebChat.createDirectLine({ token, domain: domain || undefined, webSocket });
       if (webSocket) fallBackToPollingIfSilent(directLine, settings);
-      const store = window.WebChat.createStore();
+      const store = window.WebChat.createStore({}, joinOnConnect(settings.start || startFromAddress()));
       // A fresh element for each chat, so a restart never renders into a previous chat's tree.
       const host = document.createElement('div');
       host.className = 'chat__host';
@@ -112,6 +116,38 @@
       document.dispatchEvent(new window.CustomEvent('saferkingston:chat-error'));
       return undefined;
     }
+  }
+
+  // The start the page was opened with: /chat?journey=workshop&session=ID&source=CODE. Only short
+  // strings are passed on; the bot checks every value against its allowlist.
+  function startFromAddress() {
+    const start = {};
+    let count = 0;
+    new URLSearchParams(location.search).forEach(function (value, name) {
+      if (name === 'transport' || name === 'embed' || count >= 12) return;
+      if (!/^[a-z]{1,20}$/.test(name) || value.length > 200) return;
+      start[name] = value;
+      count += 1;
+    });
+    return start;
+  }
+
+  // When Direct Line connects, tell the bot how the chat was opened (webchat/join). The bot welcomes
+  // on this event, or opens the linked journey.
+  function joinOnConnect(start) {
+    let joined = false;
+    return function (api) {
+      return function (next) {
+        return function (action) {
+          const result = next(action);
+          if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED' && !joined) {
+            joined = true;
+            api.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: 'webchat/join', value: start } });
+          }
+          return result;
+        };
+      };
+    };
   }
 
   function fallBackToPollingIfSilent(directLine, settings) {

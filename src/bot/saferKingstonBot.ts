@@ -10,10 +10,14 @@ import {
 import type { DialogState } from 'botbuilder-dialogs';
 import { MainDialog } from '../../dialogs/mainDialog.js';
 import { menuMessage, paragraphs, welcomeFor } from '../../dialogs/menu.js';
+import { JOIN_EVENT, parseStart, WEB_PAGE_USER_PREFIX } from '../channels/startLinks.js';
+import { setTurnSource, sourceField, type ChannelEntry } from './conversationSource.js';
 import type { BotServices } from './services.js';
+import { setUserState } from './userStateAccess.js';
 
 export class SaferKingstonBot extends TeamsActivityHandler {
   readonly dialogState: StatePropertyAccessor<DialogState>;
+  readonly channelEntry: StatePropertyAccessor<ChannelEntry>;
   readonly mainDialog: MainDialog;
 
   constructor(
@@ -23,6 +27,7 @@ export class SaferKingstonBot extends TeamsActivityHandler {
   ) {
     super();
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
+    this.channelEntry = conversationState.createProperty<ChannelEntry>('channelEntry');
     this.mainDialog = new MainDialog(services);
 
     this.onMessage(async (context, next) => {
@@ -34,13 +39,20 @@ export class SaferKingstonBot extends TeamsActivityHandler {
       const joined = (context.activity.membersAdded ?? []).filter(
         (m) => m.id !== context.activity.recipient?.id,
       );
-      if (joined.length > 0) {
+      // The chat page sends a join event as it connects and is welcomed there (see join below).
+      const fromChatPage = joined.length > 0 && joined.every((m) => m.id.startsWith(WEB_PAGE_USER_PREFIX));
+      if (joined.length > 0 && !fromChatPage) {
         await this.services.insights.record({
           type: 'conversation_started',
           channel: context.activity.channelId,
         });
         await this.welcome(context);
       }
+      await next();
+    });
+
+    this.onEvent(async (context, next) => {
+      if (context.activity.name === JOIN_EVENT) await this.join(context);
       await next();
     });
   }
@@ -52,7 +64,40 @@ export class SaferKingstonBot extends TeamsActivityHandler {
     await context.sendActivity(menuMessage(conversation, undefined, channelId));
   }
 
+  /**
+   * The web page has connected: { journey?, source?, ...options } from its link or widget. A valid
+   * journey opens after the short welcome (without the menu); anything else gets the usual welcome.
+   * Values are checked against the allowlist; refused ones are dropped, and only their names logged.
+   */
+  private async join(context: TurnContext): Promise<void> {
+    const entry = await this.channelEntry.get(context, {});
+    if (entry.joined) return;
+    const parsed = parseStart(context.activity.value, this.services.content);
+    if (parsed.refused.length > 0) {
+      this.services.logger.warn('join_values_refused', { fields: parsed.refused.join(',') });
+    }
+    await this.channelEntry.set(context, {
+      joined: true,
+      ...(parsed.source ? { source: parsed.source } : {}),
+    });
+    setTurnSource(context, parsed.source);
+    await this.services.insights.record({
+      type: 'conversation_started',
+      channel: context.activity.channelId,
+      ...sourceField(context),
+    });
+    if (!parsed.journey) {
+      await this.welcome(context);
+      return;
+    }
+    const { conversation } = this.services.content;
+    await context.sendActivity(paragraphs(welcomeFor(conversation, context.activity.channelId)));
+    await this.mainDialog.openJourney(context, this.dialogState, parsed.journey, { start: parsed.start });
+  }
+
   override async run(context: TurnContext): Promise<void> {
+    setTurnSource(context, (await this.channelEntry.get(context))?.source);
+    setUserState(context, this.userState);
     await super.run(context);
     await this.conversationState.saveChanges(context, false);
     await this.userState.saveChanges(context, false);

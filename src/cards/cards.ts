@@ -1,21 +1,23 @@
 // Adaptive Cards for every channel: version 1.5 at most (the highest Microsoft Teams renders), a
 // fallbackText inside the card, and a plain-text message for channels that cannot show cards.
-import { CardFactory, type Activity, ActivityTypes } from 'botbuilder';
+import { CardFactory, type Activity, ActivityTypes, AttachmentLayoutTypes } from 'botbuilder';
 
 export const ADAPTIVE_CARD_VERSION = '1.5';
+
+export type CardElement = Record<string, unknown>;
 
 export interface AdaptiveCard {
   type: 'AdaptiveCard';
   $schema: string;
   version: typeof ADAPTIVE_CARD_VERSION;
-  body: Record<string, unknown>[];
-  actions?: Record<string, unknown>[];
+  body: CardElement[];
+  actions?: CardElement[];
   fallbackText: string;
 }
 
 export function adaptiveCard(
-  body: Record<string, unknown>[],
-  actions: Record<string, unknown>[] | undefined,
+  body: CardElement[],
+  actions: CardElement[] | undefined,
   fallbackText: string,
 ): AdaptiveCard {
   return {
@@ -39,4 +41,72 @@ export function supportsCards(channelId: string | undefined): boolean {
 export function cardMessage(card: AdaptiveCard, channelId: string | undefined): Partial<Activity> {
   if (!supportsCards(channelId)) return { type: ActivityTypes.Message, text: card.fallbackText };
   return { type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(card)] };
+}
+
+/**
+ * One message with several cards, one under another, introduced by `text`. Channels without cards
+ * get the text and each card's fallback text, in order.
+ */
+export function cardsMessage(
+  cards: readonly AdaptiveCard[],
+  channelId: string | undefined,
+  text?: string,
+): Partial<Activity> {
+  if (!supportsCards(channelId))
+    return {
+      type: ActivityTypes.Message,
+      text: [text, ...cards.map((c) => c.fallbackText)].filter(Boolean).join('\n\n'),
+    };
+  return {
+    type: ActivityTypes.Message,
+    ...(text ? { text } : {}),
+    attachmentLayout: AttachmentLayoutTypes.List,
+    attachments: cards.map((c) => CardFactory.adaptiveCard(c)),
+  };
+}
+
+// --- Building blocks (all valid in Adaptive Cards 1.5) -----------------------------------------
+
+export function textBlock(
+  text: string,
+  style: {
+    weight?: 'Bolder';
+    size?: 'Small' | 'Medium' | 'Large';
+    color?: 'Attention' | 'Good' | 'Accent';
+    isSubtle?: boolean;
+    heading?: boolean;
+  } = {},
+): CardElement {
+  const { heading, ...rest } = style;
+  return { type: 'TextBlock', text, wrap: true, ...rest, ...(heading ? { style: 'heading' } : {}) };
+}
+
+export function container(
+  items: CardElement[],
+  options: { separator?: boolean; style?: 'emphasis' | 'attention' } = {},
+): CardElement {
+  return { type: 'Container', items, ...options, ...(options.separator ? { spacing: 'Medium' } : {}) };
+}
+
+export function factSet(facts: { title: string; value: string }[]): CardElement {
+  return { type: 'FactSet', facts };
+}
+
+export function openUrl(title: string, url: string): CardElement {
+  return { type: 'Action.OpenUrl', title, url };
+}
+
+export function actionSet(actions: CardElement[]): CardElement {
+  return { type: 'ActionSet', actions };
+}
+
+/** A tel: link: digits only, so every dialler understands it. */
+export function telUrl(phone: string): string {
+  return `tel:${phone.replace(/[^0-9+]/g, '')}`;
+}
+
+/** An sms: link with the message to send filled in where the phone supports it. */
+export function smsUrl(number: string, message?: string): string {
+  const to = number.replace(/[^0-9+]/g, '');
+  return message ? `sms:${to}?body=${encodeURIComponent(message)}` : `sms:${to}`;
 }

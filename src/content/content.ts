@@ -6,13 +6,15 @@ import { loadSafeguarding, type Safeguarding } from '../understanding/safeguardi
 import { loadConversation, type ConversationText } from './conversation.js';
 import { loadPrivacyJourney, type PrivacyJourneyText } from './privacyJourney.js';
 import { loadPrivacyNotice, type PrivacyNotice } from './privacyNotice.js';
+import { loadResidentContent, type ResidentContent } from './residentContent.js';
 import { loadServices, type ServiceDirectory } from './services.js';
 import { loadSignupText, type SignupText } from './signupText.js';
 import { loadVolunteering, type VolunteerRoles } from './volunteering.js';
 import { loadWards, type WardList } from './wards.js';
 import { loadWorkshops, type WorkshopCatalogue } from './workshops.js';
 
-export interface Content {
+/** The bystander training, reporting routes and support questions come from ResidentContent. */
+export interface Content extends ResidentContent {
   services: ServiceDirectory;
   conversation: ConversationText;
   privacyNotice: PrivacyNotice;
@@ -29,43 +31,32 @@ export interface Content {
   clarify: ClarifyText;
 }
 
+/** Awaits an object of promises, keeping each result under its own name. */
+async function allOf<T extends Record<string, Promise<unknown>>>(
+  promises: T,
+): Promise<{ [K in keyof T]: Awaited<T[K]> }> {
+  const entries = await Promise.all(
+    Object.entries(promises).map(async ([key, promise]) => [key, await promise]),
+  );
+  return Object.fromEntries(entries) as { [K in keyof T]: Awaited<T[K]> };
+}
+
 /** Loads and validates all content; throws a ContentError naming file, entry and field. */
 export async function loadContent(knowledgeDir: string = defaultKnowledgeDir): Promise<Content> {
+  // Services first: other files refer to its phone numbers by id.
   const services = await loadServices(knowledgeDir);
-  const [
-    conversation,
-    privacyNotice,
-    privacyJourney,
-    plan,
-    workshops,
-    volunteering,
-    wards,
-    signups,
-    safeguarding,
-    clarify,
-  ] = await Promise.all([
-    loadConversation(knowledgeDir, services),
-    loadPrivacyNotice(knowledgeDir),
-    loadPrivacyJourney(knowledgeDir),
-    loadPlanGuide(knowledgeDir),
-    loadWorkshops(knowledgeDir),
-    loadVolunteering(knowledgeDir),
-    loadWards(knowledgeDir),
-    loadSignupText(knowledgeDir),
-    loadSafeguarding(knowledgeDir, services),
-    loadClarify(knowledgeDir),
-  ]);
-  return {
-    services,
-    conversation,
-    privacyNotice,
-    privacyJourney,
-    plan,
-    workshops,
-    volunteering,
-    wards,
-    signups,
-    safeguarding,
-    clarify,
-  };
+  const { resident, ...parts } = await allOf({
+    conversation: loadConversation(knowledgeDir, services),
+    privacyNotice: loadPrivacyNotice(knowledgeDir),
+    privacyJourney: loadPrivacyJourney(knowledgeDir),
+    plan: loadPlanGuide(knowledgeDir),
+    workshops: loadWorkshops(knowledgeDir),
+    volunteering: loadVolunteering(knowledgeDir),
+    wards: loadWards(knowledgeDir),
+    signups: loadSignupText(knowledgeDir),
+    safeguarding: loadSafeguarding(knowledgeDir, services),
+    clarify: loadClarify(knowledgeDir),
+    resident: loadResidentContent(knowledgeDir, services),
+  });
+  return { services, ...parts, ...resident };
 }

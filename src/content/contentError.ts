@@ -13,19 +13,29 @@ export class ContentError extends Error {
   }
 }
 
+/**
+ * Names the place of a problem as "entry <id or number>, field <path>". The entry is the outermost
+ * list item on the path; when that list sits inside the file (like `routes`), its name comes first.
+ */
+export function describeLocation(path: readonly (string | number)[], data: unknown, entryKey = 'id'): string {
+  let node: unknown = data;
+  for (let i = 0; i < path.length; i++) {
+    const step = path[i];
+    if (typeof step === 'number' && Array.isArray(node)) {
+      const entry = node[step] as Record<string, unknown> | undefined;
+      const key = entry && typeof entry === 'object' ? entry[entryKey] : undefined;
+      const list = path.slice(0, i).join('.');
+      let where = `${list ? `${list} ` : ''}entry ${typeof key === 'string' ? `"${key}"` : `#${step + 1}`}`;
+      const rest = path.slice(i + 1);
+      where += rest.length ? `, field "${rest.join('.')}"` : '';
+      return where;
+    }
+    node = node && typeof node === 'object' ? (node as Record<string, unknown>)[String(step)] : undefined;
+  }
+  return path.length ? `field "${path.join('.')}"` : 'the file';
+}
+
 /** Describes each zod issue as "entry <id or number>, field <path>: <message>". */
 export function describeZodIssues(error: ZodError, data: unknown, entryKey = 'id'): string[] {
-  return error.issues.map((issue) => {
-    const [first, ...rest] = issue.path;
-    let where: string;
-    if (typeof first === 'number' && Array.isArray(data)) {
-      const entry = data[first] as Record<string, unknown> | undefined;
-      const key = entry && typeof entry === 'object' ? entry[entryKey] : undefined;
-      where = `entry ${typeof key === 'string' ? `"${key}"` : `#${first + 1}`}`;
-      where += rest.length ? `, field "${rest.join('.')}"` : '';
-    } else {
-      where = issue.path.length ? `field "${issue.path.join('.')}"` : 'the file';
-    }
-    return `${where}: ${issue.message}`;
-  });
+  return error.issues.map((issue) => `${describeLocation(issue.path, data, entryKey)}: ${issue.message}`);
 }

@@ -6,6 +6,7 @@ import { registerStaffRoutes } from '../staff/staffRoutes.js';
 import { registerHealthRoute } from './healthRoute.js';
 import { registerPrivacyRoute } from './privacyRoute.js';
 import { registerMessagesRoute, type BotRuntime } from './messagesRoute.js';
+import { registerTabContentRoute } from './tabContentRoute.js';
 import { registerWebChat } from './webChat.js';
 
 export function createServer(
@@ -19,6 +20,7 @@ export function createServer(
   registerHealthRoute(server, () => getRuntime() !== undefined);
   registerMessagesRoute(server, getRuntime, logger);
   registerPrivacyRoute(server, () => getRuntime()?.services);
+  registerTabContentRoute(server, () => getRuntime()?.services);
   if (config.STAFF_TOKEN) {
     const secureCookies = config.PUBLIC_URL?.startsWith('https://') ?? false;
     registerStaffRoutes(

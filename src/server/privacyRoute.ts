@@ -16,6 +16,14 @@ a{color:#1d70b8}a:focus{outline:3px solid #fd0;background:#fd0;color:#0b0c0c;tex
 .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem}
 `;
 
+/** A heading's anchor, e.g. "Staying safe online" -> "staying-safe-online" (linked from the chat page). */
+export function anchorFor(heading: string): string {
+  return heading
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
 export function renderPrivacyNotice(notice: PrivacyNotice, retentionDays: number): string {
   const fill = (text: string) => escapeHtml(text.replaceAll('{retentionDays}', String(retentionDays)));
   const list = (items: string[] | undefined, tag: 'p' | 'li') =>
@@ -23,7 +31,7 @@ export function renderPrivacyNotice(notice: PrivacyNotice, retentionDays: number
   const sections = notice.sections
     .map(
       (s) =>
-        `<h2>${fill(s.heading)}</h2>${list(s.paragraphs, 'p')}${s.bullets ? `<ul>${list(s.bullets, 'li')}</ul>` : ''}${list(s.after, 'p')}`,
+        `<h2 id="${escapeHtml(anchorFor(s.heading))}">${fill(s.heading)}</h2>${list(s.paragraphs, 'p')}${s.bullets ? `<ul>${list(s.bullets, 'li')}</ul>` : ''}${list(s.after, 'p')}`,
     )
     .join('\n');
   return `<!doctype html>

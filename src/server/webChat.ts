@@ -19,6 +19,7 @@ export function registerWebChat(server: Server, config: Config): WebChat {
   if (config.DIRECT_LINE_SECRET) {
     registerWebRoutes(server, {
       directLine: { mode: 'azure', secret: config.DIRECT_LINE_SECRET, endpoint: config.DIRECT_LINE_ENDPOINT },
+      frameAncestors: frameAncestorsFor(config),
     });
     return { mode: 'azure', close: () => undefined };
   }
@@ -28,9 +29,17 @@ export function registerWebChat(server: Server, config: Config): WebChat {
       botName: 'Safer Kingston',
       ...(config.PUBLIC_URL ? { publicOrigin: config.PUBLIC_URL } : {}),
     });
-    registerWebRoutes(server, { directLine: { mode: 'local', directLine } });
+    registerWebRoutes(server, {
+      directLine: { mode: 'local', directLine },
+      frameAncestors: frameAncestorsFor(config),
+    });
     return { mode: 'local', close: () => directLine.close() };
   }
-  registerWebRoutes(server, { directLine: { mode: 'none' } });
+  registerWebRoutes(server, { directLine: { mode: 'none' }, frameAncestors: frameAncestorsFor(config) });
   return { mode: 'none', close: () => undefined };
+}
+
+/** The chat page may be framed by this service and the sites in EMBED_ORIGINS (* = any site). */
+function frameAncestorsFor(config: Config): string[] {
+  return ["'self'", ...config.EMBED_ORIGINS];
 }

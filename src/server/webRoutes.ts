@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
+import { WEB_PAGE_USER_PREFIX } from '../channels/startLinks.js';
 import { projectRoot, webDir as defaultWebDir } from '../paths.js';
 import type { LocalDirectLine } from './directline/index.js';
 import { handler, sendError, sendJson } from './directline/http.js';
@@ -15,6 +16,22 @@ import { handler, sendError, sendJson } from './directline/http.js';
 export const AZURE_DIRECT_LINE_ENDPOINT = 'https://directline.botframework.com/v3/directline';
 /** Where the page loads the Web Chat bundle from. */
 export const WEBCHAT_BUNDLE_PATH = '/vendor/webchat.js';
+/** Where the Teams tab loads the Teams JavaScript library from (no CDN). */
+export const TEAMS_JS_PATH = '/vendor/teams-js.js';
+/** The Teams tab page is shown inside Teams (web, desktop, mobile) and Microsoft 365. */
+export const TEAMS_TAB_PAGE = 'teams-tab.html';
+export const TEAMS_FRAME_ANCESTORS = [
+  "'self'",
+  'https://teams.microsoft.com',
+  'https://*.teams.microsoft.com',
+  'https://*.teams.microsoft.us',
+  'https://*.skype.com',
+  'https://*.office.com',
+  'https://*.office365.com',
+  'https://*.microsoft365.com',
+  'https://*.cloud.microsoft',
+  'https://outlook.office.com',
+];
 
 export type DirectLineMode =
   | { mode: 'local'; directLine: LocalDirectLine }
@@ -97,7 +114,7 @@ export function registerWebRoutes(server: Server, options: WebRoutesOptions): vo
     '/api/directline/token',
     handler(async (req, res) => {
       if (mode.mode === 'local') {
-        const issued = mode.directLine.issueToken();
+        const issued = mode.directLine.issueToken(userIdFor(req));
         return sendJson(res, 200, {
           token: issued.token,
           conversationId: issued.conversationId,
@@ -119,7 +136,7 @@ export function registerWebRoutes(server: Server, options: WebRoutesOptions): vo
           method: 'POST',
           headers: { authorization: `Bearer ${mode.secret}`, 'content-type': 'application/json' },
           // A user id bound into the token, so a page cannot speak as another user.
-          body: JSON.stringify({ user: { id: `dl_${randomBytes(12).toString('base64url')}` } }),
+          body: JSON.stringify({ user: { id: userIdFor(req) } }),
           signal: AbortSignal.timeout(10000),
         });
       } catch (error) {
@@ -140,12 +157,35 @@ export function registerWebRoutes(server: Server, options: WebRoutesOptions): vo
     handler((_req, res) => sendFile(res, bundle, 'public, max-age=3600')),
   );
 
+  const teamsJs = path.join(
+    projectRoot,
+    'node_modules',
+    '@microsoft',
+    'teams-js',
+    'dist',
+    'umd',
+    'MicrosoftTeams.min.js',
+  );
+  server.get(
+    TEAMS_JS_PATH,
+    handler((_req, res) => sendFile(res, teamsJs, 'public, max-age=3600')),
+  );
+
   const serveFromWebDir = handler(async (req, res) => {
     const file = await resolveWebFile(webDir, new URL(req.url ?? '/', 'http://local').pathname);
     if (!file) return notFound(res);
-    if (file.endsWith('.html')) setPageHeaders(res, connectOrigins, options.frameAncestors);
+    if (path.basename(file) === TEAMS_TAB_PAGE) setPageHeaders(res, connectOrigins, TEAMS_FRAME_ANCESTORS);
+    else if (file.endsWith('.html')) setPageHeaders(res, connectOrigins, options.frameAncestors);
     await sendFile(res, file, file.endsWith('.html') ? 'no-store' : 'no-cache');
   });
+  // Links that open a journey: /chat?journey=...&source=... is the chat page itself.
+  server.get(
+    '/chat',
+    handler(async (_req, res) => {
+      setPageHeaders(res, connectOrigins, options.frameAncestors);
+      await sendFile(res, path.join(webDir, 'index.html'), 'no-store');
+    }),
+  );
   server.get('/', serveFromWebDir);
   server.get('/*', serveFromWebDir);
 }
@@ -196,6 +236,15 @@ async function sendFile(res: Response, file: string, cacheControl: string): Prom
 function notFound(res: Response): void {
   res.header('x-content-type-options', 'nosniff');
   sendError(res, 404, 'NotFound', 'There is no page here.');
+}
+
+/**
+ * A fresh user id. The chat page asks with ?join=1: it sends a join event on connecting, and the
+ * prefix tells the bot to welcome on that event rather than on conversationUpdate.
+ */
+function userIdFor(req: Request): string {
+  const join = new URL(req.url ?? '/', 'http://local').searchParams.get('join') === '1';
+  return `${join ? WEB_PAGE_USER_PREFIX : 'dl_'}${randomBytes(12).toString('base64url')}`;
 }
 
 function requestOrigin(req: Request): string {

@@ -86,6 +86,7 @@ ${table(
   data.interests.map((i) => [i.ward, i.role, i.count]),
   'No interest recorded yet.',
 )}
+<p><a href="/staff/links">Make links, website chat buttons and QR codes for a journey</a></p>
 <p><a href="/staff/exports/interests.csv">Download volunteering interest for coordinators (CSV)</a></p>
 
 <h2>Questions the helper could not answer</h2>

@@ -7,6 +7,7 @@ import { AuditLog } from './auditLog.js';
 import { buildDashboardData, type WorkshopStat } from './dashboardData.js';
 import { page, renderDashboard, STAFF_PAGE_CSP } from './dashboardPage.js';
 import { escapeHtml } from './html.js';
+import { readLinkRequest, renderLinksPage, sendQr } from './linksPage.js';
 import { SESSION_COOKIE, StaffAuth } from './staffAuth.js';
 
 /** What the staff area reads from the journeys' records. */
@@ -63,6 +64,13 @@ async function readForm(req: Request): Promise<URLSearchParams> {
     chunks.push(chunk as Buffer);
   }
   return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+}
+
+/** The service's public address for links: PUBLIC_URL, or the address this request came to. */
+function publicBase(services: BotServices, req: Request): string {
+  return (
+    services.config.PUBLIC_URL ?? `${req.isSecure() ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`
+  );
 }
 
 export function registerStaffRoutes(
@@ -137,6 +145,22 @@ export function registerStaffRoutes(
       sendHtml(res, 200, renderDashboard(data));
     }),
   );
+
+  server.get(
+    '/staff/links',
+    guarded(async (_who, services, _sources, req, res) => {
+      const request = readLinkRequest(req, services.content);
+      sendHtml(res, 200, renderLinksPage(services.content, publicBase(services, req), request));
+    }),
+  );
+  for (const kind of ['png', 'svg'] as const) {
+    server.get(
+      `/staff/links/qr.${kind}`,
+      guarded((_who, services, _sources, req, res) =>
+        sendQr(req, res, services.content, publicBase(services, req), kind),
+      ),
+    );
+  }
 
   server.get(
     '/staff/exports/attendees/:file',
