@@ -72,6 +72,12 @@ async function main(): Promise<void> {
     const bot50 = await load(bot.url, 50, 'bot50');
     await stopServer(bot);
 
+    // A restart on the same DATA_DIR reuses the trained model cached there.
+    const warm = await startServer(BOT, { DATA_DIR: emptyDir });
+    const warmStartupMs = Math.round(warm.firstAnswerMs);
+    const idleRssMb = await residentMb(warm.child.pid!);
+    await stopServer(warm);
+
     await seedConversations(fullDir, STORED_CONVERSATIONS);
     const full = await startServer(BOT, { DATA_DIR: fullDir });
     const full10 = await load(full.url, 10, 'full10');
@@ -95,7 +101,8 @@ async function main(): Promise<void> {
           c10: full10,
           medianVsEmpty: ratio(full10.medianMs || 1, bot10.medianMs || 1),
         },
-        startupToFirstAnswerMs: startupMs,
+        startupToFirstAnswerMs: { coldNewDataDir: startupMs, warmSameDataDir: warmStartupMs },
+        residentMbIdleAfterStart: idleRssMb,
         residentMbAfter10kRun: rssMb,
       }),
     );

@@ -31,46 +31,32 @@ export interface Content extends ResidentContent {
   clarify: ClarifyText;
 }
 
+/** Awaits an object of promises, keeping each result under its own name. */
+async function allOf<T extends Record<string, Promise<unknown>>>(
+  promises: T,
+): Promise<{ [K in keyof T]: Awaited<T[K]> }> {
+  const entries = await Promise.all(
+    Object.entries(promises).map(async ([key, promise]) => [key, await promise]),
+  );
+  return Object.fromEntries(entries) as { [K in keyof T]: Awaited<T[K]> };
+}
+
 /** Loads and validates all content; throws a ContentError naming file, entry and field. */
 export async function loadContent(knowledgeDir: string = defaultKnowledgeDir): Promise<Content> {
+  // Services first: other files refer to its phone numbers by id.
   const services = await loadServices(knowledgeDir);
-  const [
-    conversation,
-    privacyNotice,
-    privacyJourney,
-    plan,
-    workshops,
-    volunteering,
-    wards,
-    signups,
-    safeguarding,
-    clarify,
-    resident,
-  ] = await Promise.all([
-    loadConversation(knowledgeDir, services),
-    loadPrivacyNotice(knowledgeDir),
-    loadPrivacyJourney(knowledgeDir),
-    loadPlanGuide(knowledgeDir),
-    loadWorkshops(knowledgeDir),
-    loadVolunteering(knowledgeDir),
-    loadWards(knowledgeDir),
-    loadSignupText(knowledgeDir),
-    loadSafeguarding(knowledgeDir, services),
-    loadClarify(knowledgeDir),
-    loadResidentContent(knowledgeDir, services),
-  ]);
-  return {
-    services,
-    conversation,
-    privacyNotice,
-    privacyJourney,
-    plan,
-    workshops,
-    volunteering,
-    wards,
-    signups,
-    safeguarding,
-    clarify,
-    ...resident,
-  };
+  const { resident, ...parts } = await allOf({
+    conversation: loadConversation(knowledgeDir, services),
+    privacyNotice: loadPrivacyNotice(knowledgeDir),
+    privacyJourney: loadPrivacyJourney(knowledgeDir),
+    plan: loadPlanGuide(knowledgeDir),
+    workshops: loadWorkshops(knowledgeDir),
+    volunteering: loadVolunteering(knowledgeDir),
+    wards: loadWards(knowledgeDir),
+    signups: loadSignupText(knowledgeDir),
+    safeguarding: loadSafeguarding(knowledgeDir, services),
+    clarify: loadClarify(knowledgeDir),
+    resident: loadResidentContent(knowledgeDir, services),
+  });
+  return { services, ...parts, ...resident };
 }

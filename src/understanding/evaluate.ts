@@ -1,16 +1,15 @@
 // Evaluates a recogniser on lines {"text": "...", "accept": ["route", ...]}: accuracy, per-route
 // precision and recall, the most confused pairs, crisis recall and the crisis false-positive rate.
 import { z } from 'zod';
-import { routeSchema, type Recogniser, type Route } from './types.js';
+import { ROUTES, routeSchema, type Recogniser, type Route } from './types.js';
 
-export const evalLineSchema = z
-  .object({
-    text: z.string().min(1),
-    accept: z.array(routeSchema).min(1),
-    activeJourney: routeSchema.optional(),
-  })
-  .strict();
-export type EvalLine = z.infer<typeof evalLineSchema>;
+/** One line of an evaluation file; other fields (ids, notes) are allowed and ignored. */
+export const evalLineSchema = z.object({
+  text: z.string().min(1),
+  accept: z.union([routeSchema.transform((r) => [r]), z.array(routeSchema).min(1)]),
+  activeJourney: routeSchema.optional(),
+});
+export type EvalLine = z.output<typeof evalLineSchema>;
 
 /** Reads JSONL; a bad line is reported with its number. */
 export function parseEvalLines(jsonl: string, name = 'evaluation file'): EvalLine[] {
@@ -24,6 +23,8 @@ export function parseEvalLines(jsonl: string, name = 'evaluation file'): EvalLin
       throw new Error(`${name} line ${i + 1} is not valid JSON`);
     }
     const parsed = evalLineSchema.safeParse(data);
+    if (!parsed.success && parsed.error.issues.some((x) => x.path[0] === 'accept'))
+      throw new Error(`${name} line ${i + 1}: "accept" must list routes from: ${ROUTES.join(', ')}`);
     if (!parsed.success)
       throw new Error(
         `${name} line ${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.')} ${x.message}`).join('; ')}`,
