@@ -6,6 +6,8 @@ import { loadContent } from '../content/content.js';
 import { ContentError } from '../content/contentError.js';
 import { residentContentWarnings } from '../content/residentChecks.js';
 import { findStaleEntries, monthsBefore } from '../content/staleEntries.js';
+import { knowledgeDir } from '../paths.js';
+import { loadTrainingSet } from '../understanding/trainingData.js';
 
 const { values } = parseArgs({
   options: {
@@ -24,7 +26,8 @@ if (Number.isNaN(now.getTime()) || !Number.isInteger(months) || months < 1) {
 
 try {
   const content = await loadContent(values.dir);
-  console.log('Content is valid.');
+  const training = await loadTrainingSet(values.dir ?? knowledgeDir);
+  console.log(`Content is valid (${training.examples.length} understanding examples).`);
 
   const unconfirmed = content.services.all.filter((s) => s.unconfirmed);
   if (unconfirmed.length) {

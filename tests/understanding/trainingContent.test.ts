@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -44,6 +46,24 @@ describe('understanding: training content', () => {
         assert.ok(error instanceof ContentError);
         assert.match(error.message, /understanding\/volunteer\.yaml/);
         assert.match(error.message, /reviewed/);
+        return true;
+      });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('is checked by `npm run knowledge:check`, which names the broken training file', async () => {
+    const dir = await copyOfKnowledge();
+    try {
+      const file = path.join(dir, 'understanding', 'cancel.yaml');
+      await writeFile(file, (await readFile(file, 'utf8')).replace(/^source: .*$/m, 'source: x'));
+      const cli = path.join(projectRoot, 'dist', 'src', 'cli', 'knowledgeCheck.js');
+      await assert.rejects(promisify(execFile)(process.execPath, [cli, '--dir', dir]), (error: Error) => {
+        assert.match(
+          (error as Error & { stderr: string }).stderr,
+          /understanding\/cancel\.yaml[\s\S]*source/,
+        );
         return true;
       });
     } finally {
