@@ -16,6 +16,9 @@ import {
 
 /** Below this score the bot asks "Did you mean ...?" instead of guessing. */
 export const LOW_CONFIDENCE = 0.5;
+/** The fewest words with which the classifier alone (no rule) may call a crisis. */
+const MIN_WORDS_FOR_CLASSIFIER_CRISIS = 3;
+
 /** The classifier alone calls a crisis at this probability even when another route scores higher. */
 export const CRISIS_CLASSIFIER_MIN = 0.5;
 /** How much the journey someone is in counts for, when a message could belong to several. */
@@ -90,7 +93,11 @@ export class NaturalRecogniser implements Recogniser {
       if (order[0].route === 'crisis') return result(demote(scores, 'crisis'));
       return result(order);
     }
-    if (crisisScore >= this.crisisMin) return result(promote(scores, 'crisis', Math.max(crisisScore, 0.6)));
+    // One or two words ("a man", "my mate") are too little for the classifier alone to call a
+    // crisis: short crises ("kill myself", "he's got a knife") are caught by the rules above.
+    const enoughWords = normalised.split(/\s+/).filter(Boolean).length >= MIN_WORDS_FOR_CLASSIFIER_CRISIS;
+    if (enoughWords && crisisScore >= this.crisisMin)
+      return result(promote(scores, 'crisis', Math.max(crisisScore, 0.6)));
     if (order[0].route === 'crisis') return result(demote(scores, 'crisis'));
     return result(order);
   }

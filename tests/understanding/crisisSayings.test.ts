@@ -6,6 +6,10 @@ import { sharedRecogniser } from './sharedRecogniser.js';
 /** Everyday sayings that sound violent but are not a crisis. */
 const NOT_CRISES = [
   'this weather is killing me',
+  // Short answers typed at a journey's question ("who is it for?"), not crises.
+  'A man',
+  'a woman',
+  'my mate',
   'what should I do if I see a fight',
   'my feet are killing me after that walk',
   'I could murder a pint right now',
