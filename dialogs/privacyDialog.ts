@@ -3,6 +3,7 @@
 import { MessageFactory } from 'botbuilder';
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { BotServices } from '../src/bot/services.js';
+import { fillPrivacyText } from '../src/content/privacyLinks.js';
 import { checkEmail } from '../src/signups/contactDetails.js';
 import { eraseHeld, findHeld, type HeldData } from '../src/signups/personalData.js';
 import { findReference } from '../src/signups/references.js';
@@ -93,8 +94,7 @@ export class PrivacyDialog extends CancelAndHelpDialog {
 
   /** Every privacy message links to the full notice. */
   private withNotice(text: string): string {
-    const base = this.services.config.PUBLIC_URL ?? '';
-    return text.replaceAll('{notice}', `[the privacy notice](${base}/privacy)`);
+    return fillPrivacyText(text, this.services.config);
   }
 
   override async onContinueDialog(innerDc: Parameters<CancelAndHelpDialog['onContinueDialog']>[0]) {

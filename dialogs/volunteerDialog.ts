@@ -13,6 +13,7 @@ import {
 } from 'botbuilder-dialogs';
 import { z } from 'zod';
 import type { BotServices } from '../src/bot/services.js';
+import { fillPrivacyText } from '../src/content/privacyLinks.js';
 import type { VolunteerRole } from '../src/content/volunteering.js';
 import type { Ward } from '../src/content/wards.js';
 import { checkEmail } from '../src/signups/contactDetails.js';
@@ -253,10 +254,8 @@ export class VolunteerDialog extends CancelAndHelpDialog {
 
   private async consentStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     this.values(step).roleId = String(step.result);
-    const days = String(this.services.config.RETENTION_DAYS);
-    const notice = this.services.content.signups.volunteerPrivacy.map((p) =>
-      p.replace('{retentionDays}', days),
-    );
+    const { config, content } = this.services;
+    const notice = content.signups.volunteerPrivacy.map((p) => fillPrivacyText(p, config));
     return step.prompt(CONSENT, {
       prompt: consentMessage(
         notice,

@@ -12,6 +12,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { BotServices } from '../src/bot/services.js';
+import { fillPrivacyText } from '../src/content/privacyLinks.js';
 import { londonParts } from '../src/content/londonTime.js';
 import type { WorkshopSession } from '../src/content/workshops.js';
 import {
@@ -286,9 +287,7 @@ export class WorkshopDialog extends CancelAndHelpDialog {
       if (step.result === 'yes') values.waitingListOk = true;
       else values.seats = values.seatsLeft;
     }
-    const notice = this.text.workshopPrivacy.map((p) =>
-      p.replace('{retentionDays}', String(this.services.config.RETENTION_DAYS)),
-    );
+    const notice = this.text.workshopPrivacy.map((p) => fillPrivacyText(p, this.services.config));
     return step.prompt(CONSENT, {
       prompt: consentMessage(
         notice,

@@ -40,6 +40,11 @@ describe('signups: what the staff area reads', () => {
     assert.match(csv, /^reference,status,places,name,email,phone/);
     assert.match(csv, /"'=HYPERLINK\(""x""\) ""Sam"""/);
     assert.match(csv, /"waiting","2","Wai","wai@example.org"/);
+    // Exactly the header and the two people: nothing else, in booking order.
+    const rows = csv.trim().split(/\r?\n/);
+    assert.equal(rows.length, 3);
+    assert.match(rows[1], /"booked","2"/);
+    assert.match(rows[2], /"waiting","2"/);
     assert.equal(await attendeesCsv(records, content, 'no-such-session'), undefined);
   });
 
