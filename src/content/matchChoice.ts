@@ -2,12 +2,7 @@
 // matches one: a number or letter, the choice's own words, or keywords that point to one choice
 // more than to any other. Anything unclear gives undefined, and the caller shows the choices again.
 
-import { createRequire } from 'node:module';
-
-// Only the stemmer: loading all of `natural` prints a dotenv banner and takes longer.
-const stemmer = createRequire(import.meta.url)('natural/lib/natural/stemmers/porter_stemmer.js') as {
-  stem(word: string): string;
-};
+import { stem as porterStem } from '../text/natural.js';
 
 export interface MatchableChoice {
   id: string;
@@ -30,9 +25,7 @@ const ORDINALS: Record<string, number> = {
   '4th': 3,
 };
 const NEGATIONS = new Set(
-  ['not', 'no', 'never', 'dont', 'wouldnt', 'wont', 'cant', 'shouldnt', 'without'].map((w) =>
-    stemmer.stem(w),
-  ),
+  ['not', 'no', 'never', 'dont', 'wouldnt', 'wont', 'cant', 'shouldnt', 'without'].map((w) => porterStem(w)),
 );
 
 export function normalise(text: string): string {
@@ -43,7 +36,7 @@ export function normalise(text: string): string {
     .trim();
 }
 
-const stem = (word: string) => (/^[a-z]+$/.test(word) ? stemmer.stem(word) : word);
+const stem = (word: string) => (/^[a-z]+$/.test(word) ? porterStem(word) : word);
 
 /**
  * True when the phrase occurs as whole words (compared by stem, so "filming" matches "film") and

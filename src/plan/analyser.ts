@@ -2,7 +2,7 @@
 // stemmed (Porter), synonyms folded onto one word, acronyms and their expansions added both ways,
 // and commitment codes ("priority 2 commitment c", "2(c)") written as one term ("2c").
 import type { Glossary } from './schema.js';
-import { englishStopwords, stem } from './natural.js';
+import { englishStopwords, stem } from '../text/natural.js';
 
 /** Words that say how a question is asked, not what it is about. */
 const QUESTION_WORDS = [

@@ -1,7 +1,7 @@
 // Groups unanswered questions by similar wording, so editors see "parking at the hub" once with
 // its count instead of twenty spellings of it.
 // One module of natural each, not its root, which loads dotenv and prints on stdout.
-import { englishStopwords, stem } from '../plan/natural.js';
+import { englishStopwords, stem } from '../text/natural.js';
 
 const STOP = new Set(englishStopwords);
 

@@ -1,23 +1,13 @@
 // The chat page in headless Chromium (Debian's chromium, driven by playwright-core): it loads the Web
 // Chat bundle from this service, connects over the local Direct Line, shows the welcome, and answers.
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { type Browser, type Page, chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { projectRoot } from '../../src/paths.js';
 import { loadContent } from '../../src/content/content.js';
 import type { ConversationText } from '../../src/content/conversation.js';
 import { startTestApp, type TestApp } from '../support/appHarness.js';
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+import { artifactPath, launchChromium } from '../support/chromium.js';
 
 /** Web Chat's markdown turns straight quotes into curly ones: match either. */
 function loosely(text: string): RegExp {
@@ -52,7 +42,7 @@ describe('the web chat page in Chromium', function () {
   before(async () => {
     words = (await loadContent()).conversation;
     app = await startTestApp();
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();
@@ -97,9 +87,8 @@ describe('the web chat page in Chromium', function () {
     await input.press('Enter');
     await shown(page, words.help[0] as string);
 
-    await mkdir(path.join(projectRoot, 'test-artifacts'), { recursive: true });
     await page.screenshot({
-      path: path.join(projectRoot, 'test-artifacts', 'chat-page.png'),
+      path: await artifactPath('chat-page.png'),
       fullPage: true,
     });
 

@@ -1,4 +1,5 @@
-// The parts of `natural` the plan search uses, imported one module each (see naturalModules.d.ts).
+// The parts of `natural` that plan search, answer matching and question grouping use, imported one
+// module each (see naturalModules.d.ts): loading natural's root prints a dotenv banner and is slow.
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import stopwords from 'natural/lib/natural/util/stopwords.js';
 
