@@ -2,7 +2,7 @@
 // BayesClassifier, each trained on exactly the same examples in the same run; recognition time
 // (median, p99) and start-up training time. Prints one JSON line.
 //   npm run build && npm run bench:understanding
-import '../src/understanding/quietDotenv.js';
+import './support/quietDotenv.js';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import { createRequire } from 'node:module';
@@ -10,7 +10,7 @@ import path from 'node:path';
 import { projectRoot } from '../src/paths.js';
 import { evaluate, parseEvalLines, type EvalReport } from '../src/understanding/evaluate.js';
 import { loadRecogniser } from '../src/understanding/loadRecogniser.js';
-import { BayesClassifier } from '../src/understanding/naturalLib.js';
+import BayesClassifier from 'natural/lib/natural/classifiers/bayes_classifier.js';
 import { loadTrainingSet } from '../src/understanding/trainingData.js';
 import {
   routeSchema,
@@ -69,15 +69,15 @@ async function main(): Promise<void> {
   const set = await loadTrainingSet(path.join(projectRoot, 'knowledge'));
 
   // Ours, trained from scratch (no cache), then as it starts with a warm cache.
-  const trained = await loadRecogniser({ cacheFile: false });
+  const trained = await loadRecogniser({ cacheFile: false, builtFile: false });
   const ours = trained.recogniser;
   const oursReport = evaluate(ours, lines);
   const oursHeldOut = evaluate(ours, heldOut);
   const oursTime = timeEach(texts, (t) => ours.recognise(t));
   const cacheFile = path.join(await mkdtemp(path.join(os.tmpdir(), 'sk-bench-')), 'model.json');
-  await loadRecogniser({ cacheFile });
+  await loadRecogniser({ cacheFile, builtFile: false });
   let started = performance.now();
-  await loadRecogniser({ cacheFile });
+  await loadRecogniser({ cacheFile, builtFile: false });
   const cachedStartMs = performance.now() - started;
   await rm(path.dirname(cacheFile), { recursive: true, force: true });
 

@@ -1,28 +1,21 @@
 // From normalised text to the features the classifier weighs: word stems, negated stems, stem
 // pairs and letter groups (which make typos close to the right word).
-import { AggressiveTokenizer, DamerauLevenshteinDistance, PorterStemmer } from './naturalLib.js';
+import { editDistance, splitWords, stem as porterStem } from '../text/natural.js';
 
-const tokenizer = new AggressiveTokenizer();
 const NEGATORS = new Set(['not', 'no', 'never', 'nobody', 'nothing', 'without', 'nor', 'neither']);
 const SCOPE_BREAKERS = new Set(['but', 'and', 'so', 'because', 'though', 'although', 'however', 'yet']);
 /** How many words after a negator are read as negated. */
 const NEGATION_SCOPE = 3;
 
 export function tokens(normalisedText: string): string[] {
-  return tokenizer
-    .tokenize(normalisedText.replace(/'/g, ' '))
+  return splitWords(normalisedText.replace(/'/g, ' '))
     .map((t) => t.toLowerCase())
     .filter((t) => t.length > 0);
 }
 
-const stemCache = new Map<string, string>();
+/** A word's stem; every number is one feature, '#num'. */
 export function stem(word: string): string {
-  let s = stemCache.get(word);
-  if (s === undefined) {
-    s = /^\d+$/.test(word) ? '#num' : PorterStemmer.stem(word);
-    if (stemCache.size < 50_000) stemCache.set(word, s);
-  }
-  return s;
+  return /^\d+$/.test(word) ? '#num' : porterStem(word);
 }
 
 /** Corrects words the model has never seen to the nearest known word (one edit, or two for long words). */
@@ -51,7 +44,7 @@ export class SpellFixer {
     for (let len = word.length - maxDistance; len <= word.length + maxDistance; len++) {
       for (const candidate of this.byLength.get(len) ?? []) {
         if (candidate[0] !== word[0] && candidate[1] !== word[1]) continue;
-        const d = DamerauLevenshteinDistance(word, candidate, { restricted: true });
+        const d = editDistance(word, candidate);
         if (d < bestDistance) {
           bestDistance = d;
           best = candidate;
