@@ -1,14 +1,9 @@
 // The Bot Framework adapter. With no MicrosoftAppId the service runs unauthenticated for local use;
 // with one, every request to /api/messages must carry a valid Bot Framework token.
-import {
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  type ConversationState,
-  type Middleware,
-  type TurnContext,
-} from 'botbuilder';
+import { CloudAdapter, type ConversationState, type Middleware, type TurnContext } from 'botbuilder';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
+import { ReusingBotFrameworkAuthentication } from './reusingAuthentication.js';
 
 export function createAdapter(
   config: Config,
@@ -17,7 +12,7 @@ export function createAdapter(
   errorText: string,
   middleware: Middleware[],
 ): CloudAdapter {
-  const auth = new ConfigurationBotFrameworkAuthentication({
+  const auth = new ReusingBotFrameworkAuthentication({
     MicrosoftAppId: config.MicrosoftAppId ?? '',
     MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
     MicrosoftAppType: config.MicrosoftAppType ?? '',
