@@ -45,8 +45,10 @@ export class UnderstandingMiddleware implements Middleware {
   }
 
   private async understand(context: TurnContext): Promise<RecogniserResult> {
-    const value = journeyValue.safeParse(context.activity.value);
-    if (value.success) return { route: value.data.journey, score: 1, alternatives: [] };
+    // Most messages carry no value: skip the parse (a failed zod parse builds an error, which is slow).
+    const value =
+      context.activity.value === undefined ? undefined : journeyValue.safeParse(context.activity.value);
+    if (value?.success) return { route: value.data.journey, score: 1, alternatives: [] };
     const text = context.activity.text ?? '';
     const label = this.labels.get(normalise(text));
     if (label) return label;
