@@ -7,7 +7,7 @@ import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Storage, StoreItems } from 'botbuilder';
 import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
+import { JSONFile, TextFile } from 'lowdb/node';
 import { InFlightWrites } from './inFlight.js';
 import { KeyedMutex } from './keyedMutex.js';
 import { LruCache } from './lruCache.js';
@@ -40,6 +40,10 @@ const STATE_CACHE_ITEMS = 5_000;
 
 class LowdbBotState implements Storage {
   private readonly cache = new LruCache<string, string>(STATE_CACHE_ITEMS);
+  /** File names of recent keys: every turn reads and writes the same few keys. */
+  private readonly files = new LruCache<string, string>(STATE_CACHE_ITEMS);
+  /** The 256 sub-folders, once each is known to exist (a mkdir per write was measurable). */
+  private readonly folders = new Set<string>();
 
   constructor(
     private readonly dir: string,
@@ -49,8 +53,30 @@ class LowdbBotState implements Storage {
 
   /** Keys are free text chosen by the SDK: hash them into fixed-length, safe file names. */
   private fileFor(key: string): string {
-    const hash = createHash('sha256').update(key).digest('hex');
-    return path.join(this.dir, hash.slice(0, 2), `${hash}.json`);
+    let file = this.files.get(key);
+    if (file === undefined) {
+      const hash = createHash('sha256').update(key).digest('hex');
+      file = path.join(this.dir, hash.slice(0, 2), `${hash}.json`);
+      this.files.set(key, file);
+    }
+    return file;
+  }
+
+  /** Writes through lowdb's TextFile (steno: temporary file, then rename), serialised once. */
+  private async save(file: string, text: string): Promise<void> {
+    const folder = path.dirname(file);
+    if (!this.folders.has(folder)) {
+      await mkdir(folder, { recursive: true });
+      this.folders.add(folder);
+    }
+    try {
+      await new TextFile(file).write(text);
+    } catch (error) {
+      // The folder was removed by hand since: make it again and write once more.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      await mkdir(folder, { recursive: true });
+      await new TextFile(file).write(text);
+    }
   }
 
   /** This process is the only writer of its DATA_DIR, so a cached item is always current. */
@@ -85,9 +111,9 @@ class LowdbBotState implements Storage {
             if (current && typeof wanted === 'string' && wanted !== '*' && wanted !== current.eTag) {
               throw new Error(`Storage: eTag conflict for a state item; it was changed by another turn`);
             }
-            const item: StoredStateItem = { key, eTag: randomUUID(), value };
-            await writeJson(file, item);
-            this.cache.set(file, JSON.stringify(item));
+            const text = JSON.stringify({ key, eTag: randomUUID(), value } satisfies StoredStateItem);
+            await this.save(file, text);
+            this.cache.set(file, text);
           }),
         );
       }),

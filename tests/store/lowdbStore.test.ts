@@ -22,6 +22,15 @@ describe('lowdb store', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
+  it('writes bot state again after its folder was removed by hand', async () => {
+    await store.botState.write({ 'conv/1': { turn: 1 } });
+    await rm(path.join(dir, 'state'), { recursive: true, force: true });
+    await store.botState.write({ 'conv/1': { turn: 2, eTag: '*' } });
+    const files = await allFiles(path.join(dir, 'state'));
+    assert.equal(files.length, 1);
+    assert.equal(JSON.parse(await readFile(files[0], 'utf8')).value.turn, 2);
+  });
+
   it('serialises concurrent changes to one document: no lost update', async () => {
     await Promise.all(
       Array.from({ length: 100 }, () =>
