@@ -8,8 +8,8 @@ import {
   type DialogState,
   type WaterfallStepContext,
   type DialogTurnResult,
-} from 'botbuilder-dialogs';
-import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+} from '../src/bot/dialogKit.js';
+import { MessageFactory, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import type { BotServices } from '../src/bot/services.js';
 import { sourceField } from '../src/bot/conversationSource.js';
 import { askIfUnsure, isUnsure } from '../src/bot/didYouMean.js';
@@ -113,8 +113,11 @@ export class MainDialog extends ComponentDialog {
         );
         break;
       case 'help':
-        await step.context.sendActivity(paragraphs(conversation.help));
-        await step.context.sendActivity(menuMessage(conversation, undefined, channelId));
+        // One batch: both reach the channel together, in order.
+        await step.context.sendActivities([
+          MessageFactory.text(paragraphs(conversation.help)),
+          menuMessage(conversation, undefined, channelId),
+        ]);
         break;
       case 'cancel':
         await step.context.sendActivity(menuMessage(conversation, undefined, channelId));

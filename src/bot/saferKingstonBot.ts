@@ -2,12 +2,13 @@
 // State is saved at the end of every turn, whatever the dialogs did.
 import {
   TeamsActivityHandler,
+  MessageFactory,
   type ConversationState,
   type StatePropertyAccessor,
   type TurnContext,
   type UserState,
 } from 'botbuilder';
-import type { DialogState } from 'botbuilder-dialogs';
+import type { DialogState } from './dialogKit.js';
 import { MainDialog } from '../../dialogs/mainDialog.js';
 import { menuMessage, paragraphs, welcomeFor } from '../../dialogs/menu.js';
 import { JOIN_EVENT, parseStart, WEB_PAGE_USER_PREFIX } from '../channels/startLinks.js';
@@ -60,8 +61,10 @@ export class SaferKingstonBot extends TeamsActivityHandler {
   async welcome(context: TurnContext): Promise<void> {
     const { conversation } = this.services.content;
     const { channelId } = context.activity;
-    await context.sendActivity(paragraphs(welcomeFor(conversation, channelId)));
-    await context.sendActivity(menuMessage(conversation, undefined, channelId));
+    await context.sendActivities([
+      MessageFactory.text(paragraphs(welcomeFor(conversation, channelId))),
+      menuMessage(conversation, undefined, channelId),
+    ]);
   }
 
   /**

@@ -1,6 +1,7 @@
 // Rules for risk to life, read over normalised text. They are tuned for recall: a rule that fires
 // makes the message a crisis whatever the classifier thinks. Each rule says which kind of crisis
 // it found, so the reply can give the right next line after 999.
+import { memoiseText } from '../text/memo.js';
 
 export type CrisisKind = 'self-harm' | 'abuse' | 'danger';
 
@@ -370,17 +371,21 @@ const PAST =
 const NOW_PERSONAL =
   /\b(i (want|wanna|am going|am gonna|feel|keep|have been|can not stop|might|will|am thinking|am planning)|right now|tonight|today|again|still|started|at the moment|currently)\b/;
 
-export function detectCrisis(normalisedText: string): CrisisMatch | undefined {
+function findCrisisRule(normalisedText: string): CrisisMatch | undefined {
   const current = !NOT_CURRENT.test(normalisedText) || NOW.test(normalisedText);
   const aboutOrPast =
     (ABOUT_TOPIC.test(normalisedText) || PAST.test(normalisedText)) && !NOW_PERSONAL.test(normalisedText);
   for (const rule of RULES) {
     if (rule.onlyIfCurrent && !current) continue;
     if (rule.topicWord && aboutOrPast) continue;
-    if (rule.pattern.test(normalisedText)) return { kind: rule.kind, rule: rule.id };
+    if (rule.pattern.test(normalisedText)) return Object.freeze({ kind: rule.kind, rule: rule.id });
   }
   return undefined;
 }
+
+/** The first crisis rule the (normalised) text meets, if any. Remembered: it runs twice a message. */
+export const detectCrisis: (normalisedText: string) => Readonly<CrisisMatch> | undefined =
+  memoiseText(findCrisisRule);
 
 /** Everyday sayings that sound violent; they stop a classifier-only crisis guess (never a rule). */
 const IDIOMS =

@@ -1,6 +1,7 @@
 // Turns what people type into a tidy, comparable form: lower case, plain apostrophes, contractions
 // spelled out, texting shorthand expanded, American spellings and common misspellings mapped to
 // British ones. Both the classifier and the crisis rules read this form.
+import { memoiseText } from '../text/memo.js';
 
 /** Contractions written with an apostrophe (after quotes are straightened). */
 const CONTRACTIONS: [RegExp, string][] = [
@@ -313,7 +314,9 @@ const PHRASE_MAP: [RegExp, string][] = [
 ];
 
 /** Lower case, straight quotes, no accents, contractions expanded, shorthand and spellings mapped. */
-export function normalise(text: string): string {
+export const normalise: (text: string) => string = memoiseText(normaliseText);
+
+function normaliseText(text: string): string {
   let t = text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
