@@ -8,7 +8,7 @@ import {
   type DialogContext,
   type DialogTurnResult,
   type WaterfallStepContext,
-} from 'botbuilder-dialogs';
+} from '../src/bot/dialogKit.js';
 import type { BotServices } from '../src/bot/services.js';
 import { getUnderstanding } from '../src/bot/turnUnderstanding.js';
 import { techniquesCard, summaryCard } from '../src/cards/bystanderCards.js';

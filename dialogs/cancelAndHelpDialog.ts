@@ -5,7 +5,7 @@ import {
   DialogTurnStatus,
   type DialogContext,
   type DialogTurnResult,
-} from 'botbuilder-dialogs';
+} from '../src/bot/dialogKit.js';
 import type { BotServices } from '../src/bot/services.js';
 import { getUnderstanding } from '../src/bot/turnUnderstanding.js';
 import { menuMessage, paragraphs } from './menu.js';

@@ -7,7 +7,7 @@
 // by the recogniser or the safeguarding check. The value is user input: it is parsed and must name
 // an answer of the question being asked.
 import { ActionTypes, ActivityTypes, CardFactory, type Activity, type CardAction } from 'botbuilder';
-import { TextPrompt, type PromptOptions, type PromptValidatorContext } from 'botbuilder-dialogs';
+import { TextPrompt, type PromptOptions, type PromptValidatorContext } from '../src/bot/dialogKit.js';
 import { z } from 'zod';
 import { getUnderstanding } from '../src/bot/turnUnderstanding.js';
 import { actionSet, adaptiveCard, textBlock } from '../src/cards/cards.js';

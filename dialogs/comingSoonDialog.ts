@@ -1,5 +1,5 @@
 // Stands in for a journey that is not built yet, and says so honestly.
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog, type DialogContext, type DialogTurnResult } from '../src/bot/dialogKit.js';
 import type { BotServices } from '../src/bot/services.js';
 import { menuMessage } from './menu.js';
 

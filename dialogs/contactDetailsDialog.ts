@@ -7,7 +7,7 @@ import {
   type DialogTurnResult,
   type PromptValidatorContext,
   type WaterfallStepContext,
-} from 'botbuilder-dialogs';
+} from '../src/bot/dialogKit.js';
 import { SignupPrompt } from './signupPrompts.js';
 import { checkEmail, checkName, checkPhone, isSkip, type Checked } from '../src/signups/contactDetails.js';
 

@@ -8,7 +8,7 @@ import {
   WaterfallDialog,
   type DialogTurnResult,
   type WaterfallStepContext,
-} from 'botbuilder-dialogs';
+} from '../src/bot/dialogKit.js';
 import type { BotServices } from '../src/bot/services.js';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog.js';
 

@@ -1,6 +1,6 @@
 // Which dialog runs each journey. The dialog's id must be the route name.
 // A journey still to be built can use ComingSoonDialog (dialogs/comingSoonDialog.ts) meanwhile.
-import type { Dialog } from 'botbuilder-dialogs';
+import type { Dialog } from '../src/bot/dialogKit.js';
 import type { BotServices } from '../src/bot/services.js';
 import type { JourneyRoute } from '../src/content/conversation.js';
 import { BystanderDialog } from './bystanderDialog.js';

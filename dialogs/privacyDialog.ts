@@ -1,7 +1,7 @@
 // "What do you hold about me?" and "delete my data": by reference and email, the person sees what
 // the sign-ups hold and can erase it at once. Every message links to the full privacy notice.
 import { MessageFactory } from 'botbuilder';
-import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from '../src/bot/dialogKit.js';
 import type { BotServices } from '../src/bot/services.js';
 import { fillPrivacyText } from '../src/content/privacyLinks.js';
 import { checkEmail } from '../src/signups/contactDetails.js';

@@ -1,7 +1,7 @@
 // How to report: at most two questions pick the route (fewer when the opening words already say
 // it), then a card with tap-to-call and link buttons. The bot takes no reports itself and says so.
 import type { TurnContext } from 'botbuilder';
-import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from '../src/bot/dialogKit.js';
 import type { BotServices } from '../src/bot/services.js';
 import { cardMessage } from '../src/cards/cards.js';
 import { reportRouteCard } from '../src/cards/reportRouteCard.js';

@@ -2,7 +2,7 @@
 // tapped or typed one of the answers just offered, or asked to go back. Those are answers to the
 // question, whatever a recogniser makes of words like "Do nothing" or "Back". Asking for another
 // journey (its button, or words the recogniser is sure of that answer nothing here) hands over.
-import { DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { DialogTurnStatus, type DialogContext, type DialogTurnResult } from '../src/bot/dialogKit.js';
 import { getUnderstanding } from '../src/bot/turnUnderstanding.js';
 import { JOURNEY_ROUTES } from '../src/content/conversation.js';
 import { normalise } from '../src/content/matchChoice.js';

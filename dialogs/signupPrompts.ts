@@ -6,7 +6,7 @@ import {
   type PromptOptions,
   type PromptValidator,
   type PromptValidatorContext,
-} from 'botbuilder-dialogs';
+} from '../src/bot/dialogKit.js';
 import { getUnderstanding, setUnderstanding } from '../src/bot/turnUnderstanding.js';
 import type { JourneyRoute } from '../src/content/conversation.js';
 import { checkEmail, checkPhone } from '../src/signups/contactDetails.js';

@@ -2,7 +2,7 @@
 // (skipping what the opening words already said), shows two to four services as cards, and always
 // offers the services open all day and night.
 import type { TurnContext } from 'botbuilder';
-import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from '../src/bot/dialogKit.js';
 import type { BotServices } from '../src/bot/services.js';
 import { cardsMessage } from '../src/cards/cards.js';
 import { alwaysOpenCard, serviceCard } from '../src/cards/serviceCard.js';

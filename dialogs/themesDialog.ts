@@ -3,7 +3,7 @@
 // theme -> passage. Answers are cards with the plan section they come from and two related
 // topics; when the plan does not answer, it says so, offers the closest topics and records the
 // question for the staff insights (the insights redact personal data before anything is kept).
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog, type DialogContext, type DialogTurnResult } from '../src/bot/dialogKit.js';
 import type { BotServices } from '../src/bot/services.js';
 import { getUnderstanding } from '../src/bot/turnUnderstanding.js';
 import { cardMessage, type AdaptiveCard } from '../src/cards/cards.js';

@@ -10,7 +10,7 @@ import {
   type DialogTurnResult,
   type PromptValidatorContext,
   type WaterfallStepContext,
-} from 'botbuilder-dialogs';
+} from '../src/bot/dialogKit.js';
 import { z } from 'zod';
 import type { BotServices } from '../src/bot/services.js';
 import { fillPrivacyText } from '../src/content/privacyLinks.js';

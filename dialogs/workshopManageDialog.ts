@@ -6,7 +6,7 @@ import {
   type DialogTurnResult,
   type PromptValidatorContext,
   type WaterfallStepContext,
-} from 'botbuilder-dialogs';
+} from '../src/bot/dialogKit.js';
 import type { BotServices } from '../src/bot/services.js';
 import type { WorkshopSession } from '../src/content/workshops.js';
 import type { BookingIntent } from '../src/signups/bookingText.js';

@@ -1,7 +1,7 @@
 // Which journey the person is in, read from the saved dialog stack (journeys are dialogs whose id
 // is their route). The recogniser uses it as context; nothing here changes the stack.
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
-import type { DialogState } from 'botbuilder-dialogs';
+import type { DialogState } from './dialogKit.js';
 import { JOURNEY_ROUTES, type JourneyRoute } from '../content/conversation.js';
 
 interface StackEntry {

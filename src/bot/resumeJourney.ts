@@ -1,7 +1,7 @@
 // Asks the prompt that was waiting again, after the safeguarding reply interrupted it. The dialog
 // stack is untouched: the person carries on exactly where they were.
 import type { TurnContext } from 'botbuilder';
-import { DialogSet } from 'botbuilder-dialogs';
+import { DialogSet } from './dialogKit.js';
 import type { SaferKingstonBot } from './saferKingstonBot.js';
 
 export async function resumeJourney(

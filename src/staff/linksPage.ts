@@ -2,7 +2,6 @@
 // get the link, the embed snippet for the group's site, and a QR code (PNG and SVG) for posters.
 // Server-rendered without scripts (the staff pages allow none): choosing a journey reloads the
 // form with that journey's options. Every value is checked by the same allowlist as the bot's.
-import QRCode from 'qrcode';
 import type { Request, Response } from 'restify';
 import { parseStart, START_PARAMS, startLink, type ParsedStart } from '../channels/startLinks.js';
 import type { Content } from '../content/content.js';
@@ -60,12 +59,17 @@ export function embedSnippet(baseUrl: string, link: string): string {
   return `<script src="${new URL('/embed.js', baseUrl).toString()}"${attributes} defer></script>`;
 }
 
+/** The QR code library is loaded on first use: only staff need it, and not at start-up. */
+async function qrCodes() {
+  return (await import('qrcode')).default;
+}
+
 export async function qrSvg(link: string): Promise<string> {
-  return QRCode.toString(link, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 });
+  return (await qrCodes()).toString(link, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 });
 }
 
 export async function qrPng(link: string): Promise<Buffer> {
-  return QRCode.toBuffer(link, { type: 'png', errorCorrectionLevel: 'M', margin: 4, width: 1024 });
+  return (await qrCodes()).toBuffer(link, { type: 'png', errorCorrectionLevel: 'M', margin: 4, width: 1024 });
 }
 
 function journeyLabel(content: Content, journey: JourneyRoute): string {
