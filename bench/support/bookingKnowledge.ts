@@ -3,7 +3,7 @@
 import { cp, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { stringify } from 'yaml';
+import { stringifyYaml as stringify } from '../../src/content/yamlText.js';
 import { knowledgeDir } from '../../src/paths.js';
 
 export interface SessionSpec {

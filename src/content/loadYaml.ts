@@ -1,7 +1,7 @@
 // Reads one YAML content file and parses it with its zod schema, or throws a ContentError that
 // names the file, the entry and the field.
 import { readFile } from 'node:fs/promises';
-import { parse } from 'yaml';
+import { parseYaml } from './yamlText.js';
 import type { ZodType, ZodTypeDef } from 'zod';
 import { ContentError, describeZodIssues } from './contentError.js';
 
@@ -12,7 +12,7 @@ export async function loadYamlFile<T>(
 ): Promise<T> {
   let data: unknown;
   try {
-    data = parse(await readFile(file, 'utf8'));
+    data = parseYaml(await readFile(file, 'utf8'));
   } catch (error) {
     const reason = (error as Error).message.split('\n')[0];
     throw new ContentError(file, [`it could not be read as YAML: ${reason}`]);

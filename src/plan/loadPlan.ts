@@ -3,7 +3,7 @@
 // the topic or passage, and the field.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse } from 'yaml';
+import { parseYaml } from '../content/yamlText.js';
 import { ContentError, describeZodIssues } from '../content/contentError.js';
 import { loadYamlFile } from '../content/loadYaml.js';
 import {
@@ -45,7 +45,7 @@ export function parseTopic(file: string, source: string): Topic {
   if (!match) throw new ContentError(file, ['it must start with front matter between two "---" lines']);
   let data: unknown;
   try {
-    data = parse(match[1]);
+    data = parseYaml(match[1]);
   } catch (error) {
     throw new ContentError(file, [
       `the front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`,

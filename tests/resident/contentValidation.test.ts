@@ -4,7 +4,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { parse, stringify } from 'yaml';
+import { parseYaml as parse, stringifyYaml as stringify } from '../../src/content/yamlText.js';
 import { startApp } from '../../src/app.js';
 import { configSchema } from '../../src/config.js';
 import { loadContent } from '../../src/content/content.js';
