@@ -1,5 +1,6 @@
-// Builds the recogniser at start-up: loads the training files, then either reads the trained model
-// from the cache or trains it (and writes the cache) when the content or the code has changed.
+// Builds the recogniser at start-up: loads the training files, then reads the trained model from
+// the copy `npm run build` made (dist/model) or from the cache in DATA_DIR, or, when the content or
+// the code has changed since either was made, trains it (about a second) and writes the cache.
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -10,8 +11,11 @@ import { loadTrainingSet } from './trainingData.js';
 
 export const defaultCacheFile = path.join(projectRoot, 'data', 'cache', 'understanding-model.json');
 
+/** Trained by `npm run build` (scripts/trainModel.ts), so a first start need not train. */
+export const builtModelFile = path.join(projectRoot, 'dist', 'model', 'understanding-model.json');
+
 /** The code that shapes the model: a change to any of it retrains. */
-const MODEL_CODE = ['normalise.js', 'features.js', 'softmax.js', 'recogniser.js'];
+const MODEL_CODE = ['normalise.js', 'features.js', 'softmax.js', 'recogniser.js', '../text/natural.js'];
 
 export interface LoadedRecogniser {
   recogniser: NaturalRecogniser;
@@ -37,7 +41,7 @@ async function readCache(file: string, key: string): Promise<TrainedModel | unde
   }
 }
 
-async function writeCache(file: string, model: TrainedModel): Promise<void> {
+export async function writeCache(file: string, model: TrainedModel): Promise<void> {
   try {
     await mkdir(path.dirname(file), { recursive: true });
     const temp = `${file}.${process.pid}.tmp`;
@@ -49,12 +53,16 @@ async function writeCache(file: string, model: TrainedModel): Promise<void> {
 }
 
 export async function loadRecogniser(
-  options: { knowledgeDir?: string; cacheFile?: string | false } = {},
+  options: { knowledgeDir?: string; cacheFile?: string | false; builtFile?: string | false } = {},
 ): Promise<LoadedRecogniser> {
   const set = await loadTrainingSet(options.knowledgeDir ?? defaultKnowledgeDir);
   const key = await modelKey(set.contentHash);
   const cacheFile = options.cacheFile === undefined ? defaultCacheFile : options.cacheFile;
-  const cached = cacheFile ? await readCache(cacheFile, key) : undefined;
+  const builtFile = options.builtFile === undefined ? builtModelFile : options.builtFile;
+  // Both copies carry the key of the content and code they were trained on; a stale one is ignored.
+  const cached =
+    (builtFile ? await readCache(builtFile, key) : undefined) ??
+    (cacheFile ? await readCache(cacheFile, key) : undefined);
   if (cached)
     return {
       recogniser: new NaturalRecogniser(cached),

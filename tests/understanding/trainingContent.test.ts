@@ -75,9 +75,9 @@ describe('understanding: training content', () => {
     const dir = await copyOfKnowledge();
     const cacheFile = path.join(dir, 'cache', 'model.json');
     try {
-      const first = await loadRecogniser({ knowledgeDir: dir, cacheFile });
+      const first = await loadRecogniser({ knowledgeDir: dir, cacheFile, builtFile: false });
       assert.equal(first.fromCache, false);
-      const second = await loadRecogniser({ knowledgeDir: dir, cacheFile });
+      const second = await loadRecogniser({ knowledgeDir: dir, cacheFile, builtFile: false });
       assert.equal(second.fromCache, true);
       assert.deepEqual(
         second.recogniser.recognise('how do i join neighbourhood watch'),
@@ -85,8 +85,23 @@ describe('understanding: training content', () => {
       );
       const file = path.join(dir, 'understanding', 'greeting.yaml');
       await writeFile(file, `${await readFile(file, 'utf8')}  - good morrow\n`);
-      const third = await loadRecogniser({ knowledgeDir: dir, cacheFile });
+      const third = await loadRecogniser({ knowledgeDir: dir, cacheFile, builtFile: false });
       assert.equal(third.fromCache, false);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('starts from the model npm run build trained, and not when the content changed since', async () => {
+    // npm test builds first, so dist/model holds a model of the knowledge folder as it is.
+    const built = await loadRecogniser({ cacheFile: false });
+    assert.equal(built.fromCache, true, 'the built model matches the content');
+    const dir = await copyOfKnowledge();
+    try {
+      const file = path.join(dir, 'understanding', 'greeting.yaml');
+      await writeFile(file, `${await readFile(file, 'utf8')}  - good morrow\n`);
+      const changed = await loadRecogniser({ knowledgeDir: dir, cacheFile: false });
+      assert.equal(changed.fromCache, false, 'a built model of other content is not used');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
