@@ -9,7 +9,13 @@ import { projectRoot } from '../src/paths.js';
 import { createLowdbStore } from '../src/store/lowdbStore.js';
 import { messageBody, residentMb, startServer, stopServer } from './support/processes.js';
 
-const DURATION_S = Number(process.env.BENCH_DURATION ?? 5);
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 4);
+/**
+ * Loads alternate between the two servers being compared, round by round, and each figure is the
+ * median over the rounds: this shared machine's speed drifts by a quarter from minute to minute,
+ * and comparing runs made at different moments measured the drift, not the bot.
+ */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const STORED_CONVERSATIONS = 10_000;
 const BOT = path.join(projectRoot, 'dist/src/index.js');
 const ECHO = path.join(projectRoot, 'dist/bench/support/echoBot.js');
@@ -56,38 +62,70 @@ async function seedConversations(dataDir: string, count: number): Promise<void> 
   await store.close();
 }
 
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** The median of each figure over the rounds. */
+function medianLoad(loads: Load[]): Load {
+  return {
+    rps: median(loads.map((l) => l.rps)),
+    medianMs: median(loads.map((l) => l.medianMs)),
+    p99Ms: median(loads.map((l) => l.p99Ms)),
+    errors: loads.reduce((n, l) => n + l.errors, 0),
+  };
+}
+
+/** Runs each load in turn, ROUNDS times over, and gives each one's median. */
+async function interleaved(loads: (() => Promise<Load>)[]): Promise<Load[]> {
+  const results: Load[][] = loads.map(() => []);
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [i, run] of loads.entries()) results[i].push(await run());
+  }
+  return results.map(medianLoad);
+}
+
 async function main(): Promise<void> {
   const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
   const emptyDir = await mkdtemp(path.join(os.tmpdir(), 'skbench-empty-'));
   const fullDir = await mkdtemp(path.join(os.tmpdir(), 'skbench-full-'));
   try {
-    const echo = await startServer(ECHO, {});
-    const echo10 = await load(echo.url, 10, 'echo10');
-    const echo50 = await load(echo.url, 50, 'echo50');
-    await stopServer(echo);
-
+    // The first start on a new DATA_DIR, then both servers side by side.
     const bot = await startServer(BOT, { DATA_DIR: emptyDir });
     const startupMs = Math.round(bot.firstAnswerMs);
-    const bot10 = await load(bot.url, 10, 'bot10');
-    const bot50 = await load(bot.url, 50, 'bot50');
+    const echo = await startServer(ECHO, {});
+    const [echo10, bot10, echo50, bot50] = await interleaved([
+      () => load(echo.url, 10, 'echo10'),
+      () => load(bot.url, 10, 'bot10'),
+      () => load(echo.url, 50, 'echo50'),
+      () => load(bot.url, 50, 'bot50'),
+    ]);
+    await stopServer(echo);
     await stopServer(bot);
 
-    // A restart on the same DATA_DIR reuses the trained model cached there.
+    // A restart on the same DATA_DIR.
     const warm = await startServer(BOT, { DATA_DIR: emptyDir });
     const warmStartupMs = Math.round(warm.firstAnswerMs);
     const idleRssMb = await residentMb(warm.child.pid!);
-    await stopServer(warm);
 
+    // 10,000 conversations stored, beside the (restarted) empty store.
     await seedConversations(fullDir, STORED_CONVERSATIONS);
     const full = await startServer(BOT, { DATA_DIR: fullDir });
-    const full10 = await load(full.url, 10, 'full10');
+    const [empty10, full10] = await interleaved([
+      () => load(warm.url, 10, 'empty10'),
+      () => load(full.url, 10, 'full10'),
+    ]);
     const rssMb = await residentMb(full.child.pid!);
+    await stopServer(warm);
     await stopServer(full);
 
     console.log(
       JSON.stringify({
         bench: 'messages',
         durationSeconds: DURATION_S,
+        rounds: ROUNDS,
         echo: { c10: echo10, c50: echo50 },
         bot: { c10: bot10, c50: bot50 },
         ratios: {
@@ -98,8 +136,9 @@ async function main(): Promise<void> {
         },
         storedConversations: {
           count: STORED_CONVERSATIONS,
+          empty: { c10: empty10 },
           c10: full10,
-          medianVsEmpty: ratio(full10.medianMs || 1, bot10.medianMs || 1),
+          medianVsEmpty: ratio(full10.medianMs || 1, empty10.medianMs || 1),
         },
         startupToFirstAnswerMs: { coldNewDataDir: startupMs, warmSameDataDir: warmStartupMs },
         residentMbIdleAfterStart: idleRssMb,
