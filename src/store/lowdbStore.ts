@@ -37,6 +37,8 @@ async function writeJson<T>(file: string, value: T): Promise<void> {
 
 /** Recently used state items kept in memory (as JSON text, so callers never share objects). */
 const STATE_CACHE_ITEMS = 5_000;
+/** In the state cache: the key has no file. */
+const ABSENT = '';
 
 class LowdbBotState implements Storage {
   private readonly cache = new LruCache<string, string>(STATE_CACHE_ITEMS);
@@ -79,12 +81,16 @@ class LowdbBotState implements Storage {
     }
   }
 
-  /** This process is the only writer of its DATA_DIR, so a cached item is always current. */
+  /**
+   * This process is the only writer of its DATA_DIR, so a cached item is always current. A key with
+   * no file is remembered too (as ''): most turns ask for user state that was never written.
+   */
   private async load(file: string): Promise<StoredStateItem | undefined> {
     const cached = this.cache.get(file);
-    if (cached !== undefined) return JSON.parse(cached) as StoredStateItem;
+    if (cached !== undefined) return cached === ABSENT ? undefined : (JSON.parse(cached) as StoredStateItem);
     const stored = await readJson<StoredStateItem>(file);
-    if (stored) this.cache.set(file, JSON.stringify(stored));
+    // A write that finished while the file was being read is newer: keep what it cached.
+    if (this.cache.get(file) === undefined) this.cache.set(file, stored ? JSON.stringify(stored) : ABSENT);
     return stored;
   }
 
@@ -126,8 +132,8 @@ class LowdbBotState implements Storage {
         const file = this.fileFor(key);
         return this.writes.track(() =>
           this.mutex.run(file, async () => {
-            this.cache.delete(file);
             await rm(file, { force: true });
+            this.cache.set(file, ABSENT);
           }),
         );
       }),

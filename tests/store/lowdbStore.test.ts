@@ -22,6 +22,20 @@ describe('lowdb store', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
+  it('reads what was last written or deleted, also for keys first read before they existed', async () => {
+    for (let i = 0; i < 20; i++) {
+      const key = `race/${i}`;
+      if (i % 2) await store.botState.write({ [key]: { turn: 0 } });
+      await Promise.all([
+        store.botState.read([key]),
+        store.botState.write({ [key]: { turn: 1, eTag: '*' } }),
+      ]);
+      assert.equal((await store.botState.read([key]))[key]?.turn, 1, key);
+      await store.botState.delete([key]);
+      assert.deepEqual(await store.botState.read([key]), {}, `${key} deleted`);
+    }
+  });
+
   it('writes bot state again after its folder was removed by hand', async () => {
     await store.botState.write({ 'conv/1': { turn: 1 } });
     await rm(path.join(dir, 'state'), { recursive: true, force: true });
