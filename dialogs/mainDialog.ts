@@ -53,11 +53,22 @@ export class MainDialog extends ComponentDialog {
     this.initialDialogId = ROUTE_WATERFALL;
   }
 
+  /** The top-level dialog set holding only this dialog: made once per state accessor, not per turn. */
+  private readonly dialogSets = new WeakMap<StatePropertyAccessor<DialogState>, DialogSet>();
+
+  private dialogSetFor(accessor: StatePropertyAccessor<DialogState>): DialogSet {
+    let dialogSet = this.dialogSets.get(accessor);
+    if (!dialogSet) {
+      dialogSet = new DialogSet(accessor);
+      dialogSet.add(this);
+      this.dialogSets.set(accessor, dialogSet);
+    }
+    return dialogSet;
+  }
+
   /** Continues the active journey, or starts from the top when there is none. */
   async run(context: TurnContext, accessor: StatePropertyAccessor<DialogState>): Promise<void> {
-    const dialogSet = new DialogSet(accessor);
-    dialogSet.add(this);
-    const dc = await dialogSet.createContext(context);
+    const dc = await this.dialogSetFor(accessor).createContext(context);
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id);
   }
@@ -69,9 +80,7 @@ export class MainDialog extends ComponentDialog {
     route: JourneyRoute,
     options: JourneyOptions,
   ): Promise<void> {
-    const dialogSet = new DialogSet(accessor);
-    dialogSet.add(this);
-    const dc = await dialogSet.createContext(context);
+    const dc = await this.dialogSetFor(accessor).createContext(context);
     await dc.cancelAllDialogs();
     await dc.beginDialog(this.id, { route, ...options });
   }
