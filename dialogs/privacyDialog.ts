@@ -3,7 +3,8 @@
 import { MessageFactory } from 'botbuilder';
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from '../src/bot/dialogKit.js';
 import type { BotServices } from '../src/bot/services.js';
-import { fillPrivacyText } from '../src/content/privacyLinks.js';
+import { fillPrivacyText, type PrivacyPlaceholder } from '../src/content/privacyLinks.js';
+import type { Template } from '../src/content/templates.js';
 import { checkEmail } from '../src/signups/contactDetails.js';
 import { eraseHeld, findHeld, type HeldData } from '../src/signups/personalData.js';
 import { findReference } from '../src/signups/references.js';
@@ -93,7 +94,7 @@ export class PrivacyDialog extends CancelAndHelpDialog {
   }
 
   /** Every privacy message links to the full notice. */
-  private withNotice(text: string): string {
+  private withNotice(text: Template<PrivacyPlaceholder>): string {
     return fillPrivacyText(text, this.services.config);
   }
 
