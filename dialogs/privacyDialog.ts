@@ -11,7 +11,7 @@ import { findReference } from '../src/signups/references.js';
 import { escapeMarkdown } from '../src/text/markdown.js';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog.js';
 import type { JourneyOptions } from './journeyOptions.js';
-import { keepJourneyFor, SignupPrompt, YesNoPrompt } from './signupPrompts.js';
+import { CheckedPrompt, keepJourneyFor, SignupPrompt, YesNoPrompt } from './signupPrompts.js';
 
 export const PRIVACY_DIALOG = 'privacy';
 const CHOICE = 'privacy-choice';
@@ -64,15 +64,7 @@ export class PrivacyDialog extends CancelAndHelpDialog {
       }),
     );
     this.addDialog(
-      new SignupPrompt(EMAIL, async (pc) => {
-        const checked = checkEmail(pc.recognized.value ?? '');
-        if (!checked.ok) {
-          await pc.context.sendActivity(checked.problem);
-          return false;
-        }
-        pc.recognized.value = checked.value;
-        return true;
-      }),
+      new CheckedPrompt(EMAIL, checkEmail, () => this.services.content.signupMessages.contactDetails),
     );
     this.addDialog(new YesNoPrompt(OFFER_DELETE));
     this.addDialog(new YesNoPrompt(CONFIRM));
