@@ -13,7 +13,8 @@ import { parseYaml, stringifyYaml } from '../../src/content/yamlText.js';
 import { knowledgeDir, projectRoot } from '../../src/paths.js';
 import { BookingService } from '../../src/signups/bookingService.js';
 import { allText, buttonsOf, startTestBot, type TestBot } from '../support/botHarness.js';
-import { NOW, attendee, testCatalogue } from './support.js';
+import { startSignupBot } from './botSupport.js';
+import { NOW, attendee, interestForm, testCatalogue } from './support.js';
 
 type Data = Record<string, Record<string, unknown>>;
 
@@ -122,21 +123,27 @@ describe('signups: the wording comes from knowledge/', () => {
       assert.ok(found.includes(`, reference ${ref}.`), found);
       await bot.say('keep it');
 
-      const interest = {
-        journey: 'volunteer',
-        action: 'volunteer.interest',
-        roleId: 'safer-neighbourhood-board',
-        wardId: 'tolworth',
-        consent: true,
-        name: 'Sam Patel',
-        email: 'sam@example.org',
-        submissionKey: 'wording-interest-1',
-      };
-      const thanks = allText(await bot.say({ text: '', value: interest }));
+      const thanks = allText(await bot.say({ text: '', value: interestForm('wording-interest-1') }));
       assert.match(
         thanks,
         /^Edited: VI-[A-Z2-9]{5}-[A-Z2-9]{5} is your reference for Safer Neighbourhood Board\.$/m,
       );
+    } finally {
+      await bot.close();
+    }
+  });
+});
+
+describe('signups: numbers of places read as English', () => {
+  it('says "1 place", never "1 to 1 places", on a session that takes one place per booking', async () => {
+    const bot = await startSignupBot();
+    try {
+      const words = bot.services.content.signupMessages.workshop;
+      await bot.say('I want to book a workshop for 3 people');
+      const replies = allText(await bot.say('2')); // the session "twenty": one place per booking
+      assert.ok(replies.includes(words.seatsTooMany.one), replies);
+      assert.ok(replies.includes(words.seatsQuestion.one), replies);
+      assert.doesNotMatch(replies, /1 to 1\b/);
     } finally {
       await bot.close();
     }
@@ -157,57 +164,69 @@ describe('signups: a broken message is refused, naming the file and the field', 
     });
   }
 
-  it('a confirmation or waiting-list message that loses its {ref}', async () => {
-    await edit('signupMessages.yaml', (d) => {
-      d.workshop.waiting = "You're on the waiting list: number {position}.";
-      (d.workshop.confirmation as Record<string, unknown>).reference = 'Your reference is below.';
-    });
-    await assertRefused(
+  /** [what is wrong, the file, the editor's change, what the message must say] */
+  const BROKEN: [string, string, (d: Data) => void, string[]][] = [
+    [
+      'a confirmation or waiting-list message that loses its {ref}',
       'signupMessages.yaml',
-      'field "workshop.waiting": must include {ref}',
-      'field "workshop.confirmation.reference": must include {ref}',
-    );
-  });
-
-  it('a placeholder the message cannot have, or a stray curly bracket', async () => {
-    await edit('signupMessages.yaml', (d) => {
-      d.manageBooking.askEmail = 'What email address did you use for {ref}?';
-      d.volunteer.rolesIntro = 'Here is how you can help in {ward} and {borough}.';
-      d.contactDetails.askName = 'What is your {name?';
-    });
-    await assertRefused(
+      (d) => {
+        d.workshop.waiting = "You're on the waiting list: number {position}.";
+        (d.workshop.confirmation as Record<string, unknown>).reference = 'Your reference is below.';
+      },
+      [
+        'field "workshop.waiting": must include {ref}',
+        'field "workshop.confirmation.reference": must include {ref}',
+      ],
+    ],
+    [
+      'a placeholder the message cannot have, or a stray curly bracket',
       'signupMessages.yaml',
-      'field "manageBooking.askEmail": uses {ref}, which the bot cannot fill in here (it has no placeholders)',
-      'field "volunteer.rolesIntro": uses {borough}, which the bot cannot fill in here (it can use {ward})',
-      'field "contactDetails.askName": has a "{" or "}" that is not part of a placeholder',
-    );
-  });
-
-  it('a number of places without both forms, or an "other" form without its number', async () => {
-    await edit('signupMessages.yaml', (d) => {
-      d.workshop.places = '{seats} places';
-      d.workshop.seatsQuestion = { one: 'How many? Just 1.', other: 'How many places would you like?' };
-    });
-    await assertRefused(
+      (d) => {
+        d.manageBooking.askEmail = 'What email address did you use for {ref}?';
+        d.volunteer.rolesIntro = 'Here is how you can help in {ward} and {borough}.';
+        d.contactDetails.askName = 'What is your {name?';
+      },
+      [
+        'field "manageBooking.askEmail": uses {ref}, which the bot cannot fill in here (it has no placeholders)',
+        'field "volunteer.rolesIntro": uses {borough}, which the bot cannot fill in here (it can use {ward})',
+        'field "contactDetails.askName": has a "{" or "}" that is not part of a placeholder',
+      ],
+    ],
+    [
+      'a number of places without both forms, or an "other" form without its number',
       'signupMessages.yaml',
-      'field "workshop.places": Expected object, received string',
-      'field "workshop.seatsQuestion.other": must include {max}',
-    );
-  });
+      (d) => {
+        d.workshop.places = '{seats} places';
+        d.workshop.seatsQuestion = { one: 'How many? Just 1.', other: 'How many places would you like?' };
+      },
+      [
+        'field "workshop.places": Expected object, received string',
+        'field "workshop.seatsQuestion.other": must include {max}',
+      ],
+    ],
+    [
+      'a consent question with a placeholder',
+      'signups.yaml',
+      (d) => {
+        d.workshopConsent.question = 'Do you agree, {name}?';
+      },
+      ['field "workshopConsent.question": uses {name}'],
+    ],
+    [
+      'privacy wording with a placeholder the bot does not fill in',
+      'privacyJourney.yaml',
+      (d) => {
+        (d as unknown as Record<string, string>).intro = 'Read {notice}, kept for {retentionDay} days.';
+      },
+      ['field "intro": uses {retentionDay}'],
+    ],
+  ];
 
-  it('a consent question with a placeholder', async () => {
-    await edit('signups.yaml', (d) => {
-      d.workshopConsent.question = 'Do you agree, {name}?';
+  for (const [what, file, change, details] of BROKEN)
+    it(what, async () => {
+      await edit(file, change);
+      await assertRefused(file, ...details);
     });
-    await assertRefused('signups.yaml', 'field "workshopConsent.question": uses {name}');
-  });
-
-  it('privacy wording with a placeholder the bot does not fill in', async () => {
-    await edit('privacyJourney.yaml', (d) => {
-      (d as unknown as Record<string, string>).intro = 'Read {notice}, kept for {retentionDay} days.';
-    });
-    await assertRefused('privacyJourney.yaml', 'field "intro": uses {retentionDay}');
-  });
 
   it('stops `npm run knowledge:check` with the same message', async () => {
     await edit('signupMessages.yaml', (d) => {
