@@ -1,6 +1,7 @@
 // The bystander training's progress, kept in UserState: per user and channel, across conversations,
 // so a person can stop and carry on later. It holds which option was picked per scenario, nothing
-// typed and no name; it is forgotten after RETENTION_DAYS without a visit.
+// typed and no name; it is ignored after RETENTION_DAYS without a visit, and the retention job
+// deletes it then (src/store/stateExpiry.ts).
 import { UserState, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { BotServices } from '../src/bot/services.js';

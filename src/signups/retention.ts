@@ -1,9 +1,11 @@
-// Deletes sign-up details when their time is up (RETENTION_DAYS): booking details that many days
-// after the session, volunteering interests that many days after they were given. Runs at start
-// and then every few hours.
+// Deletes personal details when their time is up: booking details RETENTION_DAYS after the
+// session, volunteering interests RETENTION_DAYS after they were given, and bot state left idle
+// (src/store/stateExpiry.ts: a day for a conversation, RETENTION_DAYS for training progress).
+// Runs at start and then every few hours.
 import type { Content } from '../content/content.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
+import { stateExpiry } from '../store/stateExpiry.js';
 import { StoreClosedError } from '../store/store.js';
 import { BookingService } from './bookingService.js';
 import { InterestService } from './interestService.js';
@@ -15,7 +17,7 @@ export async function purgeSignups(
   content: Content,
   now: () => Date,
   retentionDays: number,
-): Promise<{ bookings: number; interests: number }> {
+): Promise<{ bookings: number; interests: number; stateItems: number }> {
   const bookings = await new BookingService(
     store.records,
     content.workshops,
@@ -28,7 +30,8 @@ export async function purgeSignups(
     content.wards,
     now,
   ).purgeExpired();
-  return { bookings, interests };
+  const stateItems = await store.purgeBotState(stateExpiry(now(), retentionDays));
+  return { bookings, interests, stateItems };
 }
 
 /** Starts the schedule; the returned function stops it. The timer never keeps the process alive. */

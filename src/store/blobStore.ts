@@ -22,7 +22,13 @@ import {
 } from './etagRetry.js';
 import { InFlightWrites } from './inFlight.js';
 import { KeyedMutex } from './keyedMutex.js';
-import { assertSafeName, type DocumentChange, type RecordStore, type Store } from './store.js';
+import {
+  assertSafeName,
+  type DocumentChange,
+  type RecordStore,
+  type StateExpiry,
+  type Store,
+} from './store.js';
 
 const RECORDS_PREFIX = 'records/';
 /** Bot state keys are prefixed so their blobs share one name prefix (handy for lifecycle rules). */
@@ -77,6 +83,32 @@ class BlobBotState implements Storage {
 
   delete(keys: string[]): Promise<void> {
     return this.writes.track(() => this.inner.delete(keys.map((k) => STATE_PREFIX + k)));
+  }
+
+  /**
+   * BlobsStorage names each blob after its key, URL-encoded (so "state/" becomes "state%2F"); the
+   * blob's last-modified time is when the item was last saved. A delete only matches the version
+   * that was looked at (If-Match), so an item saved again meanwhile is kept.
+   */
+  async purge(container: ContainerClient, expiry: StateExpiry): Promise<number> {
+    let deleted = 0;
+    for await (const blob of container.listBlobsFlat({ prefix: encodeURIComponent(STATE_PREFIX) })) {
+      const written = blob.properties.lastModified;
+      if (written >= expiry.keepIfWrittenSince) continue;
+      const key = decodeURIComponent(blob.name).slice(STATE_PREFIX.length);
+      if (!expiry.expired(key, written)) continue;
+      const gone = await this.writes.track(() =>
+        container.deleteBlob(blob.name, { conditions: { ifMatch: blob.properties.etag } }).then(
+          () => true,
+          (error: unknown) => {
+            if (isConflict(error) || isNotFound(error)) return false;
+            throw error;
+          },
+        ),
+      );
+      if (gone) deleted++;
+    }
+    return deleted;
   }
 }
 
@@ -234,14 +266,16 @@ export async function createBlobStore(options: BlobStoreOptions): Promise<BlobSt
   const writes = new InFlightWrites();
   const stats: ConflictStats = { conflicts: 0, exhausted: 0, byCollection: {} };
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+  const botState = new BlobBotState(
+    new BlobsStorage(options.connectionString, options.containerName, {
+      storagePipelineOptions: pipeline,
+    }),
+    writes,
+  );
   return {
-    botState: new BlobBotState(
-      new BlobsStorage(options.connectionString, options.containerName, {
-        storagePipelineOptions: pipeline,
-      }),
-      writes,
-    ),
+    botState,
     records: new BlobRecords(container, ready, writes, policy, stats),
+    purgeBotState: (expiry) => botState.purge(container, expiry),
     stats,
     close: () => writes.close(),
   };

@@ -3,7 +3,7 @@
 // records exist. lowdb's JSONFile writes through steno (temporary file, then rename), so a crash
 // mid-write leaves the previous valid file; KeyedMutex serialises changes to the same file.
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Storage, StoreItems } from 'botbuilder';
 import { Low } from 'lowdb';
@@ -11,7 +11,13 @@ import { JSONFile, TextFile } from 'lowdb/node';
 import { InFlightWrites } from './inFlight.js';
 import { KeyedMutex } from './keyedMutex.js';
 import { LruCache } from './lruCache.js';
-import { assertSafeName, type DocumentChange, type RecordStore, type Store } from './store.js';
+import {
+  assertSafeName,
+  type DocumentChange,
+  type RecordStore,
+  type StateExpiry,
+  type Store,
+} from './store.js';
 
 const STATE_DIR = 'state';
 const RECORDS_DIR = 'records';
@@ -139,6 +145,47 @@ class LowdbBotState implements Storage {
       }),
     );
   }
+
+  /** Walks every state file; the file's modification time is when the item was last saved. */
+  async purge(expiry: StateExpiry): Promise<number> {
+    let deleted = 0;
+    for (const folder of await readdirOrNone(this.dir)) {
+      for (const name of await readdirOrNone(path.join(this.dir, folder))) {
+        if (!name.endsWith('.json') || name.startsWith('.')) continue;
+        const file = path.join(this.dir, folder, name);
+        if (await this.purgeOne(file, expiry)) deleted++;
+      }
+    }
+    return deleted;
+  }
+
+  private purgeOne(file: string, expiry: StateExpiry): Promise<boolean> {
+    return this.writes.track(() =>
+      // Under the file's lock, so a turn saving it at the same moment is never undone.
+      this.mutex.run(file, async () => {
+        const written = await stat(file).then(
+          (s) => s.mtime,
+          () => undefined,
+        );
+        if (!written || written >= expiry.keepIfWrittenSince) return false;
+        // Read past the cache, so that a purge does not push the items in use out of it.
+        const stored = await readJson<StoredStateItem>(file).catch(() => undefined);
+        if (!stored || !expiry.expired(String(stored.key), written)) return false;
+        await rm(file, { force: true });
+        this.cache.set(file, ABSENT);
+        return true;
+      }),
+    );
+  }
+}
+
+async function readdirOrNone(dir: string): Promise<string[]> {
+  try {
+    return await readdir(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
 }
 
 class LowdbRecords implements RecordStore {
@@ -196,9 +243,11 @@ export async function createLowdbStore(dataDir: string): Promise<Store> {
   await mkdir(path.join(dataDir, RECORDS_DIR), { recursive: true });
   const mutex = new KeyedMutex();
   const writes = new InFlightWrites();
+  const botState = new LowdbBotState(path.join(dataDir, STATE_DIR), mutex, writes);
   return {
-    botState: new LowdbBotState(path.join(dataDir, STATE_DIR), mutex, writes),
+    botState,
     records: new LowdbRecords(path.join(dataDir, RECORDS_DIR), mutex, writes),
+    purgeBotState: (expiry) => botState.purge(expiry),
     close: () => writes.close(),
   };
 }

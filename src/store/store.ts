@@ -28,10 +28,23 @@ export interface RecordStore {
   delete(collection: string, id: string): Promise<void>;
 }
 
+/** Which bot state items to delete: `lastWritten` is when the item was last saved. */
+export interface StateExpiry {
+  /** Items written at or after this moment are kept without looking further (a fast path). */
+  keepIfWrittenSince: Date;
+  /** Decides for older items, by their key (e.g. "directline/conversations/abc/") and age. */
+  expired(key: string, lastWritten: Date): boolean;
+}
+
 export interface Store {
   /** Conversation and user state, in the Bot Framework's own storage interface. */
   readonly botState: Storage;
   readonly records: RecordStore;
+  /**
+   * Deletes the bot state items `expiry` says have expired and returns how many. An item written
+   * again while this runs is kept.
+   */
+  purgeBotState(expiry: StateExpiry): Promise<number>;
   /** Refuses new writes and resolves once every write already started has finished. */
   close(): Promise<void>;
 }

@@ -104,9 +104,17 @@ describe('signups: card submissions, interests and calendar files', () => {
         consent: true,
         submissionKey: 'old',
       });
-      assert.deepEqual(await purgeSignups(t.store, content, () => clock, 90), { bookings: 0, interests: 0 });
+      assert.deepEqual(await purgeSignups(t.store, content, () => clock, 90), {
+        bookings: 0,
+        interests: 0,
+        stateItems: 0,
+      });
       clock = new Date('2027-06-01T00:00:00Z');
-      assert.deepEqual(await purgeSignups(t.store, content, () => clock, 90), { bookings: 0, interests: 1 });
+      assert.deepEqual(await purgeSignups(t.store, content, () => clock, 90), {
+        bookings: 0,
+        interests: 1,
+        stateItems: 0,
+      });
       assert.deepEqual(await t.store.records.list(INTERESTS_COLLECTION), []);
     } finally {
       await t.dispose();

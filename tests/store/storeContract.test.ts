@@ -149,6 +149,40 @@ function storeContract(name: string, newPlace: () => Promise<Place>): void {
       assert.deepEqual(await store.botState.read([key]), {});
     });
 
+    it('purges the bot state items an expiry names, passing each its own key, and no records', async () => {
+      const conversation = 'test/conversations/conv 1/';
+      const user = 'test/users/user:1/';
+      await store.botState.write({ [conversation]: { turn: 1 }, [user]: { progress: 2 } });
+      await store.records.update('things', 'a', () => ({ value: { record: true }, result: 0 }));
+      const seen: string[] = [];
+      const later = new Date(Date.now() + 60_000);
+
+      // Written before this moment but not expired: nothing goes.
+      const none = await store.purgeBotState({
+        keepIfWrittenSince: later,
+        expired: (key, written) => {
+          seen.push(key.replace(/\/$/, ''));
+          assert.ok(written <= later, 'the time each item was written');
+          return false;
+        },
+      });
+      assert.equal(none, 0);
+      assert.deepEqual(seen.sort(), [conversation, user].map((k) => k.replace(/\/$/, '')).sort());
+
+      // Written after the fast-path moment: kept without asking.
+      assert.equal(await store.purgeBotState({ keepIfWrittenSince: new Date(0), expired: () => true }), 0);
+
+      // Only conversations expired.
+      const one = await store.purgeBotState({
+        keepIfWrittenSince: later,
+        expired: (key) => key.includes('/conversations/'),
+      });
+      assert.equal(one, 1);
+      assert.deepEqual(await store.botState.read([conversation]), {});
+      assert.equal((await store.botState.read([user]))[user].progress, 2);
+      assert.deepEqual(await store.records.get('things', 'a'), { record: true });
+    });
+
     it('keeps bot state apart from records', async () => {
       await store.botState.write({ 'records/things/a.json': { state: true } });
       await store.records.update('things', 'a', () => ({ value: { record: true }, result: 0 }));
