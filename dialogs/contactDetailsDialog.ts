@@ -1,15 +1,15 @@
 // Asks for name, email and (optionally) phone, each checked with a clear re-prompt on bad input.
 // Returns the details to the journey, which writes its record and then ends, so the details do
-// not stay in conversation state.
+// not stay in conversation state. The words are in knowledge/signupMessages.yaml (contactDetails).
 import {
   ComponentDialog,
   WaterfallDialog,
   type DialogTurnResult,
-  type PromptValidatorContext,
   type WaterfallStepContext,
 } from '../src/bot/dialogKit.js';
-import { SignupPrompt } from './signupPrompts.js';
-import { checkEmail, checkName, checkPhone, isSkip, type Checked } from '../src/signups/contactDetails.js';
+import type { BotServices } from '../src/bot/services.js';
+import { checkEmail, checkName, checkPhone, isSkip } from '../src/signups/contactDetails.js';
+import { CheckedPrompt } from './signupPrompts.js';
 
 export const CONTACT_DETAILS_DIALOG = 'signup-contact';
 const STEPS = 'signup-contact-steps';
@@ -25,33 +25,13 @@ export interface ContactDetails {
 
 const valuesOf = (step: WaterfallStepContext) => step.values as Record<string, unknown>;
 
-function validator(check: (text: string) => Checked<string> | 'skip') {
-  return async (pc: PromptValidatorContext<string>) => {
-    const result = check(pc.context.activity.text ?? '');
-    if (result === 'skip') {
-      pc.recognized.value = '';
-      return true;
-    }
-    if (!result.ok) {
-      await pc.context.sendActivity(result.problem);
-      return false;
-    }
-    pc.recognized.value = result.value;
-    return true;
-  };
-}
-
 export class ContactDetailsDialog extends ComponentDialog {
-  constructor() {
+  constructor(private readonly services: BotServices) {
     super(CONTACT_DETAILS_DIALOG);
-    this.addDialog(new SignupPrompt(NAME, validator(checkName)));
-    this.addDialog(new SignupPrompt(EMAIL, validator(checkEmail)));
-    this.addDialog(
-      new SignupPrompt(
-        PHONE,
-        validator((t) => (isSkip(t) ? 'skip' : checkPhone(t))),
-      ),
-    );
+    const words = () => this.words;
+    this.addDialog(new CheckedPrompt(NAME, checkName, words));
+    this.addDialog(new CheckedPrompt(EMAIL, checkEmail, words));
+    this.addDialog(new CheckedPrompt(PHONE, (t) => (isSkip(t) ? 'skip' : checkPhone(t)), words));
     this.addDialog(
       new WaterfallDialog(STEPS, [
         this.nameStep.bind(this),
@@ -63,20 +43,24 @@ export class ContactDetailsDialog extends ComponentDialog {
     this.initialDialogId = STEPS;
   }
 
+  private get words() {
+    return this.services.content.signupMessages.contactDetails;
+  }
+
   private nameStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    return step.prompt(NAME, { prompt: 'What is your name?', retryPrompt: 'What is your name?' });
+    const question = this.words.askName;
+    return step.prompt(NAME, { prompt: question, retryPrompt: question });
   }
 
   private emailStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     valuesOf(step).name = step.result;
-    const question = 'What is your email address?';
+    const question = this.words.askEmail;
     return step.prompt(EMAIL, { prompt: question, retryPrompt: question });
   }
 
   private phoneStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     valuesOf(step).email = step.result;
-    const question = 'What is your phone number? This is optional: type "skip" if you would rather not say.';
-    return step.prompt(PHONE, { prompt: question, retryPrompt: 'Type a UK phone number, or "skip".' });
+    return step.prompt(PHONE, { prompt: this.words.askPhone, retryPrompt: this.words.phoneRetry });
   }
 
   private doneStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -3,14 +3,15 @@
 import { MessageFactory } from 'botbuilder';
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from '../src/bot/dialogKit.js';
 import type { BotServices } from '../src/bot/services.js';
-import { fillPrivacyText } from '../src/content/privacyLinks.js';
+import { fillPrivacyText, type PrivacyPlaceholder } from '../src/content/privacyLinks.js';
+import type { Template } from '../src/content/templates.js';
 import { checkEmail } from '../src/signups/contactDetails.js';
 import { eraseHeld, findHeld, type HeldData } from '../src/signups/personalData.js';
 import { findReference } from '../src/signups/references.js';
 import { escapeMarkdown } from '../src/text/markdown.js';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog.js';
 import type { JourneyOptions } from './journeyOptions.js';
-import { keepJourneyFor, SignupPrompt, YesNoPrompt } from './signupPrompts.js';
+import { CheckedPrompt, keepJourneyFor, SignupPrompt, YesNoPrompt } from './signupPrompts.js';
 
 export const PRIVACY_DIALOG = 'privacy';
 const CHOICE = 'privacy-choice';
@@ -63,15 +64,7 @@ export class PrivacyDialog extends CancelAndHelpDialog {
       }),
     );
     this.addDialog(
-      new SignupPrompt(EMAIL, async (pc) => {
-        const checked = checkEmail(pc.recognized.value ?? '');
-        if (!checked.ok) {
-          await pc.context.sendActivity(checked.problem);
-          return false;
-        }
-        pc.recognized.value = checked.value;
-        return true;
-      }),
+      new CheckedPrompt(EMAIL, checkEmail, () => this.services.content.signupMessages.contactDetails),
     );
     this.addDialog(new YesNoPrompt(OFFER_DELETE));
     this.addDialog(new YesNoPrompt(CONFIRM));
@@ -93,7 +86,7 @@ export class PrivacyDialog extends CancelAndHelpDialog {
   }
 
   /** Every privacy message links to the full notice. */
-  private withNotice(text: string): string {
+  private withNotice(text: Template<PrivacyPlaceholder>): string {
     return fillPrivacyText(text, this.services.config);
   }
 

@@ -9,7 +9,8 @@ import {
 } from '../src/bot/dialogKit.js';
 import { getUnderstanding, setUnderstanding } from '../src/bot/turnUnderstanding.js';
 import type { JourneyRoute } from '../src/content/conversation.js';
-import { checkEmail, checkPhone } from '../src/signups/contactDetails.js';
+import type { ContactDetailsMessages } from '../src/content/signupMessages.js';
+import { checkEmail, checkPhone, problemText, type Checked } from '../src/signups/contactDetails.js';
 import { findReference } from '../src/signups/references.js';
 import { consentSchema, submittedAction } from '../src/signups/submissions.js';
 
@@ -55,6 +56,27 @@ export class SignupPrompt extends TextPrompt {
     if (isRetry && options.retryPrompt && options.retryPrompt !== options.prompt)
       await context.sendActivity(options.retryPrompt);
     if (options.prompt) await context.sendActivity(options.prompt);
+  }
+}
+
+/**
+ * A prompt for a name, email address or phone number: a problem with the answer is explained in the
+ * words of knowledge/signupMessages.yaml, then the question is asked again. A check may answer
+ * 'skip' (for an optional answer), which gives ''.
+ */
+export class CheckedPrompt extends SignupPrompt {
+  constructor(
+    id: string,
+    check: (text: string) => Checked<string> | 'skip',
+    words: () => ContactDetailsMessages,
+  ) {
+    super(id, async (pc) => {
+      const result = check(pc.context.activity.text ?? '');
+      if (result === 'skip') pc.recognized.value = '';
+      else if (result.ok) pc.recognized.value = result.value;
+      else await pc.context.sendActivity(problemText(result.problem, words()));
+      return result === 'skip' || result.ok;
+    });
   }
 }
 

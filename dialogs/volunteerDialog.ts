@@ -1,6 +1,7 @@
 // The volunteering journey: which ward (matched forgivingly), what is on offer there, then an
 // expression of interest for the coordinator, with consent and contact details. Also deletes an
-// interest on request, by reference and email.
+// interest on request, by reference and email. What it says is in knowledge/signupMessages.yaml
+// (volunteer) and knowledge/signups.yaml.
 import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import {
@@ -13,7 +14,7 @@ import {
 } from '../src/bot/dialogKit.js';
 import { z } from 'zod';
 import type { BotServices } from '../src/bot/services.js';
-import { fillPrivacyText } from '../src/content/privacyLinks.js';
+import { fillTemplate } from '../src/content/templates.js';
 import type { VolunteerRole } from '../src/content/volunteering.js';
 import type { Ward } from '../src/content/wards.js';
 import { checkEmail } from '../src/signups/contactDetails.js';
@@ -22,10 +23,10 @@ import { parseInterestForm, submittedAction } from '../src/signups/submissions.j
 import { rolesMessage, wardChoiceMessage } from '../src/signups/volunteerCards.js';
 import { WardMatcher } from '../src/signups/wardMatcher.js';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog.js';
-import { CONTACT_DETAILS_DIALOG, ContactDetailsDialog, type ContactDetails } from './contactDetailsDialog.js';
+import type { ContactDetails } from './contactDetailsDialog.js';
 import type { JourneyOptions } from './journeyOptions.js';
-import { keepJourneyFor, SignupPrompt, YesNoPrompt } from './signupPrompts.js';
-import { consentMessage } from '../src/signups/workshopCards.js';
+import { SignupConsent } from './signupConsent.js';
+import { CheckedPrompt, keepJourneyFor, SignupPrompt } from './signupPrompts.js';
 
 export const VOLUNTEER_DIALOG = 'volunteer';
 const STEPS = 'volunteer-steps';
@@ -33,7 +34,6 @@ const WITHDRAW = 'volunteer-withdraw';
 const WARD = 'volunteer-ward';
 const WARD_CHOICE = 'volunteer-ward-choice';
 const ROLE = 'volunteer-role';
-const CONSENT = 'volunteer-consent';
 const REF = 'volunteer-ref';
 const EMAIL = 'volunteer-email';
 
@@ -73,6 +73,7 @@ const ROLE_WORDS: Record<string, string[]> = {
 export class VolunteerDialog extends CancelAndHelpDialog {
   private readonly matcher: WardMatcher;
   private readonly interests: InterestService;
+  private readonly consent: SignupConsent;
 
   constructor(services: BotServices) {
     super(VOLUNTEER_DIALOG, services);
@@ -88,8 +89,8 @@ export class VolunteerDialog extends CancelAndHelpDialog {
     this.addDialog(new SignupPrompt(WARD, this.validateWard.bind(this)));
     this.addDialog(new SignupPrompt(WARD_CHOICE, this.validateWardChoice.bind(this)));
     this.addDialog(new SignupPrompt(ROLE, this.validateRole.bind(this)));
-    this.addDialog(new YesNoPrompt(CONSENT));
-    this.addDialog(new ContactDetailsDialog());
+    this.consent = new SignupConsent(services, 'volunteer');
+    this.consent.addTo(this);
     this.addDialog(
       new SignupPrompt(REF, async (pc) => {
         const m = /\bVI[\s-]*([A-Z2-9]{5})[\s-]*([A-Z2-9]{5})\b/i.exec(pc.context.activity.text ?? '');
@@ -97,21 +98,14 @@ export class VolunteerDialog extends CancelAndHelpDialog {
         return m !== null;
       }),
     );
-    this.addDialog(
-      new SignupPrompt(EMAIL, async (pc) => {
-        const email = checkEmail(pc.context.activity.text ?? '');
-        if (!email.ok) await pc.context.sendActivity(email.problem);
-        else pc.recognized.value = email.value;
-        return email.ok;
-      }),
-    );
+    this.addDialog(new CheckedPrompt(EMAIL, checkEmail, () => content.signupMessages.contactDetails));
     this.addDialog(
       new WaterfallDialog(STEPS, [
         this.startStep.bind(this),
         this.wardStep.bind(this),
         this.rolesStep.bind(this),
         this.consentStep.bind(this),
-        this.detailsStep.bind(this),
+        this.consent.answered.bind(this.consent),
         this.recordStep.bind(this),
       ]),
     );
@@ -139,6 +133,10 @@ export class VolunteerDialog extends CancelAndHelpDialog {
     return step.values as VolunteerValues;
   }
 
+  private get words() {
+    return this.services.content.signupMessages.volunteer;
+  }
+
   private async startStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { context } = step;
     if (submittedAction(context.activity.value) === 'volunteer.interest')
@@ -150,19 +148,13 @@ export class VolunteerDialog extends CancelAndHelpDialog {
     const match = this.matcher.match(utterance);
     if (match.kind === 'ward') return step.next([match.ward.id]);
     if (match.kind === 'several') return step.next(match.wards.map((w) => w.id));
-    return step.prompt(WARD, {
-      prompt:
-        'Which ward or area of Kingston do you live in, or want to help in? For example "Norbiton" or "Surbiton".',
-      retryPrompt: 'Please type the name of your area or ward, for example "Tolworth" or "New Malden".',
-    });
+    return step.prompt(WARD, { prompt: this.words.askWard, retryPrompt: this.words.wardRetry });
   }
 
   private async validateWard(pc: PromptValidatorContext<string>): Promise<boolean> {
     const match = this.matcher.match(pc.context.activity.text ?? '');
     if (match.kind === 'none') {
-      await pc.context.sendActivity(
-        'Sorry, I couldn\'t match that to an area of Kingston. Please try your area\'s name, for example "Surbiton", "Norbiton" or "Chessington".',
-      );
+      await pc.context.sendActivity(this.words.wardNotFound);
       return false;
     }
     pc.recognized.value = JSON.stringify(
@@ -177,10 +169,10 @@ export class VolunteerDialog extends CancelAndHelpDialog {
     values.wardIds = ids;
     if (ids.length === 1) return step.next(ids[0]);
     const wards = this.wards(ids);
-    const label = this.matcher.labelFor(wards) ?? 'That area';
+    const area = this.matcher.labelFor(wards);
     return step.prompt(WARD_CHOICE, {
-      prompt: wardChoiceMessage(label, wards, step.context.activity.channelId),
-      retryPrompt: 'Please type the number or the name of your ward.',
+      prompt: wardChoiceMessage(area, wards, this.words, step.context.activity.channelId),
+      retryPrompt: this.words.wardChoiceRetry,
       validations: ids,
     });
   }
@@ -195,9 +187,7 @@ export class VolunteerDialog extends CancelAndHelpDialog {
     if (value !== undefined && submittedAction(value) !== undefined) {
       const parsed = wardChoiceSchema.safeParse(value);
       if (!parsed.success || !ids.includes(parsed.data.wardId)) {
-        await pc.context.sendActivity(
-          'Sorry, that is not one of the wards on offer. Please choose from the list.',
-        );
+        await pc.context.sendActivity(this.words.wardNotOffered);
         return false;
       }
       pc.recognized.value = parsed.data.wardId;
@@ -220,8 +210,8 @@ export class VolunteerDialog extends CancelAndHelpDialog {
     if (!ward) return step.endDialog();
     const roles = this.services.content.volunteering.forWard();
     return step.prompt(ROLE, {
-      prompt: rolesMessage(roles, ward, step.context.activity.channelId),
-      retryPrompt: 'Please type the number of the role you are interested in, or tap its button.',
+      prompt: rolesMessage(roles, ward, this.words, step.context.activity.channelId),
+      retryPrompt: this.words.roleRetry,
       validations: roles.map((r) => r.id),
     });
   }
@@ -232,9 +222,7 @@ export class VolunteerDialog extends CancelAndHelpDialog {
     if (value !== undefined && submittedAction(value) !== undefined) {
       const parsed = roleChoiceSchema.safeParse(value);
       if (!parsed.success || !ids.includes(parsed.data.roleId)) {
-        await pc.context.sendActivity(
-          'Sorry, that is not one of the roles on offer. Please choose from the list.',
-        );
+        await pc.context.sendActivity(this.words.roleNotOffered);
         return false;
       }
       pc.recognized.value = parsed.data.roleId;
@@ -254,26 +242,7 @@ export class VolunteerDialog extends CancelAndHelpDialog {
 
   private async consentStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     this.values(step).roleId = String(step.result);
-    const { config, content } = this.services;
-    const notice = content.signups.volunteerPrivacy.map((p) => fillPrivacyText(p, config));
-    return step.prompt(CONSENT, {
-      prompt: consentMessage(
-        notice,
-        'Do you agree to us keeping these details and passing them to our volunteering coordinator?',
-        step.context.activity.channelId,
-      ),
-      retryPrompt: 'Please answer yes or no.',
-    });
-  }
-
-  private async detailsStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if (step.result !== 'yes') {
-      await step.context.sendActivity(
-        "That's OK. Nothing has been kept. You can still find out more about Neighbourhood Watch at https://www.ourwatch.org.uk/.",
-      );
-      return step.endDialog();
-    }
-    return step.beginDialog(CONTACT_DETAILS_DIALOG);
+    return this.consent.ask(step);
   }
 
   private async recordStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -304,15 +273,12 @@ export class VolunteerDialog extends CancelAndHelpDialog {
     roleId: string | undefined,
   ): Promise<void> {
     if (!ref) {
-      await context.sendActivity('Sorry, that could not be saved. Nothing has been kept. Please try again.');
+      await context.sendActivity(this.words.notSaved);
       return;
     }
-    const role = roleId ? this.services.content.volunteering.get(roleId) : undefined;
-    await context.sendActivity(
-      `Thank you! We have passed on your interest in ${role?.name ?? 'volunteering'}. ` +
-        `Our volunteering coordinator will get in touch by email. Your reference is ${ref}. ` +
-        'To have your details deleted, tell me "delete my volunteer details" with this reference.',
-    );
+    // A reference means the interest was recorded, which happens only for a role in the content.
+    const role = this.services.content.volunteering.get(String(roleId))?.name ?? String(roleId);
+    await context.sendActivity(fillTemplate(this.words.recorded, { role, ref }));
   }
 
   /** Records from the one-step form; true when an interest was written. */
@@ -341,15 +307,12 @@ export class VolunteerDialog extends CancelAndHelpDialog {
       String((step.options as JourneyOptions).utterance),
     );
     if (m) return step.next(`VI-${m[1]}-${m[2]}`.toUpperCase());
-    return step.prompt(REF, {
-      prompt: 'What is the reference you were given? It starts with VI, like VI-ABCDE-FGH23.',
-      retryPrompt: 'Please type the reference. It starts with VI, like VI-ABCDE-FGH23.',
-    });
+    return step.prompt(REF, { prompt: this.words.askReference, retryPrompt: this.words.referenceRetry });
   }
 
   private withdrawEmailStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     this.values(step).ref = String(step.result);
-    const question = 'What email address did you give us?';
+    const question = this.words.askEmail;
     return step.prompt(EMAIL, { prompt: question, retryPrompt: question });
   }
 
@@ -359,11 +322,7 @@ export class VolunteerDialog extends CancelAndHelpDialog {
       String(this.values(step).ref),
       String(step.result),
     );
-    await step.context.sendActivity(
-      deleted
-        ? 'Done. We have deleted your volunteering details.'
-        : "I couldn't find details with that reference and email address. Please check both and try again.",
-    );
+    await step.context.sendActivity(deleted ? this.words.deleted : this.words.notFound);
     return step.endDialog({ completed: deleted });
   }
 }

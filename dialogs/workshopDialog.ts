@@ -1,6 +1,7 @@
 // The hate crime workshop journey: what the workshops are, the upcoming sessions, places,
 // the privacy notice and consent, contact details, then a confirmation with a reference and a
-// calendar file. Looking up, cancelling and moving a booking live in WorkshopManageDialog.
+// calendar file. Looking up, cancelling and moving a booking live in WorkshopManageDialog. What it
+// says is in knowledge/signupMessages.yaml (workshop) and knowledge/signups.yaml.
 import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import {
@@ -12,8 +13,8 @@ import {
   type WaterfallStepContext,
 } from '../src/bot/dialogKit.js';
 import type { BotServices } from '../src/bot/services.js';
-import { fillPrivacyText } from '../src/content/privacyLinks.js';
 import { londonParts } from '../src/content/londonTime.js';
+import { fillCounted, fillTemplate } from '../src/content/templates.js';
 import type { WorkshopSession } from '../src/content/workshops.js';
 import {
   BookingService,
@@ -27,15 +28,11 @@ import {
   sessionChoiceSchema,
   submittedAction,
 } from '../src/signups/submissions.js';
-import {
-  confirmationMessage,
-  consentMessage,
-  seatsMessage,
-  sessionsMessage,
-} from '../src/signups/workshopCards.js';
+import { confirmationMessage, seatsMessage, sessionsMessage } from '../src/signups/workshopCards.js';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog.js';
-import { CONTACT_DETAILS_DIALOG, ContactDetailsDialog, type ContactDetails } from './contactDetailsDialog.js';
+import type { ContactDetails } from './contactDetailsDialog.js';
 import type { JourneyOptions } from './journeyOptions.js';
+import { SignupConsent } from './signupConsent.js';
 import { keepJourneyFor, SignupPrompt, YesNoPrompt } from './signupPrompts.js';
 import { WORKSHOP_MANAGE_DIALOG, WorkshopManageDialog, type ManageOptions } from './workshopManageDialog.js';
 
@@ -44,7 +41,6 @@ const BOOK = 'workshop-book';
 const SESSION_PROMPT = 'workshop-session';
 const SEATS_PROMPT = 'workshop-seats';
 const YES_NO = 'workshop-yes-no';
-const CONSENT = 'workshop-consent';
 
 /** What the booking waterfall remembers between turns: no personal details. */
 interface BookingValues {
@@ -61,6 +57,7 @@ const MANAGE_WORDS = /\b(booking|bookings|reference|ref|my place|my places|my se
 
 export class WorkshopDialog extends CancelAndHelpDialog {
   private readonly bookings: BookingService;
+  private readonly consent: SignupConsent;
 
   constructor(services: BotServices) {
     super(WORKSHOP_DIALOG, services);
@@ -73,8 +70,8 @@ export class WorkshopDialog extends CancelAndHelpDialog {
     this.addDialog(new SignupPrompt(SESSION_PROMPT, this.validateSession.bind(this)));
     this.addDialog(new SignupPrompt(SEATS_PROMPT, this.validateSeats.bind(this)));
     this.addDialog(new YesNoPrompt(YES_NO));
-    this.addDialog(new YesNoPrompt(CONSENT));
-    this.addDialog(new ContactDetailsDialog());
+    this.consent = new SignupConsent(services, 'workshop');
+    this.consent.addTo(this);
     this.addDialog(new WorkshopManageDialog(services, this.bookings));
     this.addDialog(
       new WaterfallDialog(BOOK, [
@@ -83,7 +80,7 @@ export class WorkshopDialog extends CancelAndHelpDialog {
         this.seatsStep.bind(this),
         this.shortageStep.bind(this),
         this.consentStep.bind(this),
-        this.detailsStep.bind(this),
+        this.consent.answered.bind(this.consent),
         this.bookStep.bind(this),
       ]),
     );
@@ -116,8 +113,8 @@ export class WorkshopDialog extends CancelAndHelpDialog {
     return step.values as BookingValues;
   }
 
-  private get text() {
-    return this.services.content.signups;
+  private get words() {
+    return this.services.content.signupMessages.workshop;
   }
 
   private async startStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -138,14 +135,12 @@ export class WorkshopDialog extends CancelAndHelpDialog {
 
     const upcoming = this.order(await this.bookings.upcoming(), context);
     if (upcoming.length === 0) {
-      await context.sendActivity(
-        'There are no workshop sessions planned right now. Please come back soon: new dates are added through the year.',
-      );
+      await context.sendActivity(this.words.noSessions);
       return step.endDialog();
     }
     const chosen =
       options.start?.sessionId && upcoming.find((a) => a.session.id === options.start?.sessionId);
-    await context.sendActivity(this.text.workshopIntro.join('\n\n'));
+    await context.sendActivity(this.services.content.signups.workshopIntro.join('\n\n'));
     if (chosen) return step.next(chosen.session.id);
 
     const offered = filterSessions(upcoming, hints);
@@ -158,16 +153,17 @@ export class WorkshopDialog extends CancelAndHelpDialog {
         const p = londonParts(a.session.start);
         return p.year === month.year && p.month === month.month;
       });
+    const intros = this.words.sessionsIntro;
     const intro = narrowed
       ? noneThatMonth
-        ? 'There are no sessions in the month you asked for. These are the closest to what you asked for:'
-        : 'These sessions match what you asked for:'
+        ? intros.noneThatMonth
+        : intros.matching
       : asked
-        ? "I couldn't find a session that matches exactly, so here are all the upcoming sessions:"
-        : 'Here are the upcoming sessions:';
+        ? intros.noneMatching
+        : intros.all;
     return step.prompt(SESSION_PROMPT, {
-      prompt: sessionsMessage(offered, intro, context.activity.channelId),
-      retryPrompt: 'Please type the number of the session you want, or tap its button.',
+      prompt: sessionsMessage(offered, intro, this.words.sessionList, context.activity.channelId),
+      retryPrompt: this.words.sessionRetry,
       validations: offered.map((a) => a.session.id),
     });
   }
@@ -191,9 +187,7 @@ export class WorkshopDialog extends CancelAndHelpDialog {
     if (value !== undefined && submittedAction(value) !== undefined) {
       const parsed = sessionChoiceSchema.safeParse(value);
       if (!parsed.success || !offeredIds.includes(parsed.data.sessionId)) {
-        await pc.context.sendActivity(
-          'Sorry, that is not one of the sessions on offer. Please choose from the list.',
-        );
+        await pc.context.sendActivity(this.words.sessionNotOffered);
         return false;
       }
       pc.recognized.value = parsed.data.sessionId;
@@ -210,28 +204,20 @@ export class WorkshopDialog extends CancelAndHelpDialog {
     values.sessionId = String(step.result);
     const availability = await this.bookings.availability(values.sessionId);
     if (!availability || availability.state === 'past') {
-      await step.context.sendActivity(
-        'Sorry, that session has already started, so it can no longer be booked.',
-      );
+      await step.context.sendActivity(this.words.sessionStarted);
       return step.endDialog();
     }
     values.seatsLeft = availability.seatsLeft;
     if (availability.state === 'full') {
       values.waitingListOk = true;
-      return step.prompt(YES_NO, {
-        prompt:
-          'This session is full. Would you like to join the waiting list? If a place comes free, it goes to the next person on the list.',
-        retryPrompt: 'Please answer yes or no. Would you like to join the waiting list?',
-      });
+      return step.prompt(YES_NO, { prompt: this.words.full.question, retryPrompt: this.words.full.retry });
     }
     return step.next('yes');
   }
 
   private async seatsStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     if (step.result === 'no') {
-      await step.context.sendActivity(
-        'OK, nothing has been booked. You can choose another session at any time.',
-      );
+      await step.context.sendActivity(this.words.notJoined);
       return step.endDialog();
     }
     const values = this.values(step);
@@ -242,10 +228,14 @@ export class WorkshopDialog extends CancelAndHelpDialog {
     if (requested !== undefined && Number.isInteger(requested) && requested >= 1 && requested <= max)
       return step.next(requested);
     if (requested !== undefined)
-      await step.context.sendActivity(`You can book from 1 to ${max} places on this session.`);
+      await step.context.sendActivity(fillCounted(this.words.seatsTooMany, max, { max }));
     return step.prompt(SEATS_PROMPT, {
-      prompt: seatsMessage(max, step.context.activity.channelId),
-      retryPrompt: `Please type a number from 1 to ${max}.`,
+      prompt: seatsMessage(
+        fillCounted(this.words.seatsQuestion, max, { max }),
+        max,
+        step.context.activity.channelId,
+      ),
+      retryPrompt: fillCounted(this.words.seatsRetry, max, { max }),
       validations: { max },
     });
   }
@@ -260,7 +250,7 @@ export class WorkshopDialog extends CancelAndHelpDialog {
     } else seats = parseCount(pc.context.activity.text ?? '');
     if (seats === undefined) return false;
     if (!Number.isInteger(seats) || seats < 1 || seats > max) {
-      await pc.context.sendActivity(`Sorry, you can book from 1 to ${max} places on this session.`);
+      await pc.context.sendActivity(fillCounted(this.words.seatsRefused, max, { max }));
       return false;
     }
     pc.recognized.value = String(seats);
@@ -273,9 +263,10 @@ export class WorkshopDialog extends CancelAndHelpDialog {
     const left = values.seatsLeft ?? 0;
     if (!values.waitingListOk && values.seats > left) {
       values.askedShortage = true;
+      const { question, retry } = this.words.shortage;
       return step.prompt(YES_NO, {
-        prompt: `There ${left === 1 ? 'is only 1 place' : `are only ${left} places`} left. Would you like to join the waiting list for ${values.seats} places? Say no to book ${left} instead.`,
-        retryPrompt: 'Please answer yes or no.',
+        prompt: fillCounted(question, left, { left, seats: values.seats }),
+        retryPrompt: retry,
       });
     }
     return step.next();
@@ -287,25 +278,7 @@ export class WorkshopDialog extends CancelAndHelpDialog {
       if (step.result === 'yes') values.waitingListOk = true;
       else values.seats = values.seatsLeft;
     }
-    const notice = this.text.workshopPrivacy.map((p) => fillPrivacyText(p, this.services.config));
-    return step.prompt(CONSENT, {
-      prompt: consentMessage(
-        notice,
-        'Do you agree to us keeping these details to book your place?',
-        step.context.activity.channelId,
-      ),
-      retryPrompt: 'Please answer yes or no. Do you agree to us keeping your details to book your place?',
-    });
-  }
-
-  private async detailsStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if (step.result !== 'yes') {
-      await step.context.sendActivity(
-        "That's OK. We can't book a place without your details, so nothing has been booked and nothing has been kept.",
-      );
-      return step.endDialog();
-    }
-    return step.beginDialog(CONTACT_DETAILS_DIALOG);
+    return this.consent.ask(step);
   }
 
   private async bookStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -357,40 +330,36 @@ export class WorkshopDialog extends CancelAndHelpDialog {
         sessionId: outcome.session.id,
         seats: outcome.seats,
       });
+    const words = this.words;
+    const say = (text: string) => context.sendActivity(text);
     switch (outcome.outcome) {
       case 'booked':
         await context.sendActivity(
           confirmationMessage(
-            { ref: outcome.ref, session: outcome.session, seats: outcome.seats, heading: "You're booked" },
+            { ref: outcome.ref, session: outcome.session, seats: outcome.seats, kind: 'booked' },
+            words,
             channelId,
           ),
         );
         return;
       case 'waiting':
-        await context.sendActivity(
-          `You're on the waiting list: number ${outcome.position}. Your reference is ${outcome.ref}. ` +
-            'If places come free, they go to people on the list in order. ' +
-            'To check your place or take yourself off the list, tell me "manage my workshop booking".',
-        );
+        await say(fillTemplate(words.waiting, { position: outcome.position, ref: outcome.ref }));
         return;
       case 'already-booked':
-        await context.sendActivity(
-          `You already have a ${outcome.status === 'waiting' ? 'place on the waiting list' : 'booking'} for this session. ` +
-            `Your reference is ${outcome.ref}. To change it, tell me "manage my workshop booking".`,
+        await say(
+          fillTemplate(outcome.status === 'waiting' ? words.alreadyWaiting : words.alreadyBooked, {
+            ref: outcome.ref,
+          }),
         );
         return;
       case 'not-enough-seats':
-        await context.sendActivity(
-          'Sorry, the places went while you were booking, so nothing has been booked. You can join the waiting list or choose another session.',
-        );
+        await say(words.placesGone);
         return;
       case 'too-many-seats':
-        await context.sendActivity(
-          `Sorry, you can book from 1 to ${outcome.max} places on this session. Nothing has been booked.`,
-        );
+        await say(fillCounted(words.tooManyPlaces, outcome.max, { max: outcome.max }));
         return;
       case 'closed':
-        await context.sendActivity('Sorry, that session can no longer be booked. Nothing has been booked.');
+        await say(words.closed);
         return;
     }
   }

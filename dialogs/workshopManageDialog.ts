@@ -1,5 +1,6 @@
 // Look up, cancel or move a workshop booking, by reference and the email it was made with.
 // Whether the reference or the email was wrong is never said, so neither can be guessed alone.
+// What it says is in knowledge/signupMessages.yaml (manageBooking, and workshop for the sessions).
 import {
   ComponentDialog,
   WaterfallDialog,
@@ -8,6 +9,7 @@ import {
   type WaterfallStepContext,
 } from '../src/bot/dialogKit.js';
 import type { BotServices } from '../src/bot/services.js';
+import { fillCounted, fillTemplate } from '../src/content/templates.js';
 import type { WorkshopSession } from '../src/content/workshops.js';
 import type { BookingIntent } from '../src/signups/bookingText.js';
 import { pickSession } from '../src/signups/bookingText.js';
@@ -17,7 +19,7 @@ import { checkEmail } from '../src/signups/contactDetails.js';
 import { findReference } from '../src/signups/references.js';
 import { sessionChoiceSchema, submittedAction } from '../src/signups/submissions.js';
 import { confirmationMessage, describeSession, sessionsMessage } from '../src/signups/workshopCards.js';
-import { SignupPrompt, YesNoPrompt } from './signupPrompts.js';
+import { CheckedPrompt, SignupPrompt, YesNoPrompt } from './signupPrompts.js';
 
 export const WORKSHOP_MANAGE_DIALOG = 'workshop-manage';
 const STEPS = 'workshop-manage-steps';
@@ -61,12 +63,7 @@ export class WorkshopManageDialog extends ComponentDialog {
       }),
     );
     this.addDialog(
-      new SignupPrompt(EMAIL, async (pc) => {
-        const email = checkEmail(pc.context.activity.text ?? '');
-        if (!email.ok) await pc.context.sendActivity(email.problem);
-        else pc.recognized.value = email.value;
-        return email.ok;
-      }),
+      new CheckedPrompt(EMAIL, checkEmail, () => services.content.signupMessages.contactDetails),
     );
     this.addDialog(
       new SignupPrompt(ACTION, async (pc) => {
@@ -93,19 +90,24 @@ export class WorkshopManageDialog extends ComponentDialog {
     return step.values as ManageValues;
   }
 
+  private get words() {
+    return this.services.content.signupMessages.manageBooking;
+  }
+
+  private get workshopWords() {
+    return this.services.content.signupMessages.workshop;
+  }
+
   private async refStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = (step.options ?? {}) as ManageOptions;
     this.values(step).intent = options.intent;
     if (options.ref) return step.next(options.ref);
-    return step.prompt(REF, {
-      prompt: 'What is your booking reference? It looks like HC-ABCDE-FGH23.',
-      retryPrompt: 'I need the reference from your booking. It starts with HC, like HC-ABCDE-FGH23.',
-    });
+    return step.prompt(REF, { prompt: this.words.askReference, retryPrompt: this.words.referenceRetry });
   }
 
   private emailStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     this.values(step).ref = String(step.result);
-    const question = 'What email address did you book with?';
+    const question = this.words.askEmail;
     return step.prompt(EMAIL, { prompt: question, retryPrompt: question });
   }
 
@@ -114,59 +116,58 @@ export class WorkshopManageDialog extends ComponentDialog {
     values.email = String(step.result);
     const found = await this.bookings.find(String(values.ref), values.email);
     if (!found) {
-      await step.context.sendActivity(
-        "I couldn't find a booking with that reference and email address. Please check both and try again. A cancelled booking can't be found any more.",
-      );
+      await step.context.sendActivity(this.words.notFound);
       return step.endDialog();
     }
     await step.context.sendActivity(this.describe(found));
     if (values.intent === 'cancel' || values.intent === 'move') return step.next(values.intent);
-    return step.prompt(ACTION, {
-      prompt: 'Would you like to cancel it, move it to another session, or keep it as it is?',
-      retryPrompt: 'Please say "cancel", "move" or "keep".',
-    });
+    return step.prompt(ACTION, { prompt: this.words.whatNext, retryPrompt: this.words.whatNextRetry });
   }
 
   private describe(found: FoundBooking): string {
-    const places = found.seats === 1 ? '1 place' : `${found.seats} places`;
+    const words = this.words;
     const status =
       found.status === 'booked'
         ? found.promoted
-          ? 'Good news: a place came free, so you are booked.'
-          : 'You are booked.'
-        : `You are on the waiting list: number ${found.position}.`;
-    return `Booking ${found.ref}: ${places} on ${describeSession(found.session)}. ${status}`;
+          ? words.promoted
+          : words.booked
+        : // BookingService.find always gives a waiting booking its position.
+          fillTemplate(words.waiting, { position: String(found.position) });
+    return fillTemplate(words.found, {
+      ref: found.ref,
+      places: fillCounted(this.workshopWords.places, found.seats, { seats: found.seats }),
+      session: describeSession(found.session),
+      status,
+    });
   }
 
   private async actionStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const values = this.values(step);
     const action = String(step.result);
     if (action === 'keep') {
-      await step.context.sendActivity('OK, your booking stays as it is.');
+      await step.context.sendActivity(this.words.kept);
       return step.endDialog();
     }
     values.action = action as 'cancel' | 'move';
     if (values.action === 'cancel')
       return step.prompt(CONFIRM, {
-        prompt:
-          'Are you sure you want to cancel this booking? Your places will go to the next people waiting.',
-        retryPrompt: 'Please answer yes or no.',
+        prompt: this.words.confirmCancel,
+        retryPrompt: this.words.confirmCancelRetry,
       });
     const found = await this.bookings.find(String(values.ref), String(values.email));
     const others = (await this.bookings.upcoming()).filter((a) => a.session.id !== found?.session.id);
     if (!found || others.length === 0) {
-      await step.context.sendActivity(
-        'There are no other sessions to move to right now. Your booking has not changed.',
-      );
+      await step.context.sendActivity(this.words.noOtherSessions);
       return step.endDialog();
     }
     return step.prompt(TARGET, {
       prompt: sessionsMessage(
         others,
-        'Which session would you like to move to?',
+        this.words.moveTo,
+        this.workshopWords.sessionList,
         step.context.activity.channelId,
       ),
-      retryPrompt: 'Please type the number of the session you want, or tap its button.',
+      retryPrompt: this.workshopWords.sessionRetry,
       validations: others.map((a) => a.session.id),
     });
   }
@@ -177,9 +178,7 @@ export class WorkshopManageDialog extends ComponentDialog {
     if (value !== undefined && submittedAction(value) !== undefined) {
       const parsed = sessionChoiceSchema.safeParse(value);
       if (!parsed.success || !ids.includes(parsed.data.sessionId)) {
-        await pc.context.sendActivity(
-          'Sorry, that is not one of the sessions on offer. Please choose from the list.',
-        );
+        await pc.context.sendActivity(this.workshopWords.sessionNotOffered);
         return false;
       }
       pc.recognized.value = parsed.data.sessionId;
@@ -213,7 +212,7 @@ export class WorkshopManageDialog extends ComponentDialog {
     const email = String(values.email);
     if (values.action === 'cancel') {
       if (step.result !== 'yes') {
-        await step.context.sendActivity('OK, your booking stays as it is.');
+        await step.context.sendActivity(this.words.kept);
         return step.endDialog();
       }
       const result = await this.bookings.cancel(ref, email);
@@ -221,10 +220,10 @@ export class WorkshopManageDialog extends ComponentDialog {
         await this.count('cancelled', result.session.id, result.seats, result.promoted);
       await step.context.sendActivity(
         result.outcome === 'cancelled'
-          ? `Booking ${ref} is cancelled, and we have deleted your name and contact details from it. Thank you for letting us know.`
+          ? fillTemplate(this.words.cancelled, { ref })
           : result.outcome === 'past'
-            ? 'That session has already happened, so it cannot be cancelled.'
-            : "I couldn't find that booking any more. It may already be cancelled.",
+            ? this.words.cancelPast
+            : this.words.cancelNotFound,
       );
       return step.endDialog({ completed: result.outcome === 'cancelled' });
     }
@@ -239,26 +238,23 @@ export class WorkshopManageDialog extends ComponentDialog {
               ref,
               session: moved.to,
               seats: (await this.bookings.find(ref, email))?.seats ?? 1,
-              heading: 'Your booking has moved',
+              kind: 'moved',
             },
+            this.workshopWords,
             step.context.activity.channelId,
           ),
         );
         break;
       case 'not-enough-seats':
         await step.context.sendActivity(
-          `That session does not have enough places left (${moved.seatsLeft}). Your booking has not changed.`,
+          fillCounted(this.words.moveNotEnough, moved.seatsLeft, { left: moved.seatsLeft }),
         );
         break;
       case 'too-many-seats':
-        await step.context.sendActivity(
-          `That session takes at most ${moved.max} places per booking. Your booking has not changed.`,
-        );
+        await step.context.sendActivity(fillCounted(this.words.moveTooMany, moved.max, { max: moved.max }));
         break;
       default:
-        await step.context.sendActivity(
-          'Sorry, the booking could not be moved. Your booking has not changed.',
-        );
+        await step.context.sendActivity(this.words.moveFailed);
     }
     return step.endDialog({ completed });
   }

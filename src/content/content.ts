@@ -8,6 +8,7 @@ import { loadPrivacyJourney, type PrivacyJourneyText } from './privacyJourney.js
 import { loadPrivacyNotice, type PrivacyNotice } from './privacyNotice.js';
 import { loadResidentContent, type ResidentContent } from './residentContent.js';
 import { loadServices, type ServiceDirectory } from './services.js';
+import { loadSignupMessages, type SignupMessages } from './signupMessages.js';
 import { loadSignupText, type SignupText } from './signupText.js';
 import { loadVolunteering, type VolunteerRoles } from './volunteering.js';
 import { loadWards, type WardList } from './wards.js';
@@ -25,6 +26,8 @@ export interface Content extends ResidentContent {
   volunteering: VolunteerRoles;
   wards: WardList;
   signups: SignupText;
+  /** What the sign-up journeys say step by step. */
+  signupMessages: SignupMessages;
   /** The crisis reply, with its numbers filled in from services. */
   safeguarding: Safeguarding;
   /** "Did you mean ...?" when the bot is not sure. */
@@ -54,6 +57,7 @@ export async function loadContent(knowledgeDir: string = defaultKnowledgeDir): P
     volunteering: loadVolunteering(knowledgeDir),
     wards: loadWards(knowledgeDir),
     signups: loadSignupText(knowledgeDir),
+    signupMessages: loadSignupMessages(knowledgeDir),
     safeguarding: loadSafeguarding(knowledgeDir, services),
     clarify: loadClarify(knowledgeDir),
     resident: loadResidentContent(knowledgeDir, services),

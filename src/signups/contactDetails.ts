@@ -1,14 +1,26 @@
-// Name, email and phone as typed by a person: tidied and checked, with a message that says how to
-// fix a problem. Nothing here logs what it is given.
-export type Checked<T> = { ok: true; value: T } | { ok: false; problem: string };
+// Name, email and phone as typed by a person: tidied and checked. A problem is named here and put
+// into words from knowledge/signupMessages.yaml (contactDetails), so the message says how to fix
+// it in the editors' words. Nothing here logs what it is given.
+import type { ContactDetailsMessages } from '../content/signupMessages.js';
+import { fillTemplate } from '../content/templates.js';
+
+export type ContactProblem = 'nameTooShort' | 'nameTooLong' | 'nameNotLetters' | 'badEmail' | 'badPhone';
+export type Checked<T> = { ok: true; value: T } | { ok: false; problem: ContactProblem };
+
+/** The longest name taken, in characters. */
+export const NAME_MAX = 80;
+
+/** What to tell the person about a problem. */
+export function problemText(problem: ContactProblem, words: ContactDetailsMessages): string {
+  return problem === 'nameTooLong' ? fillTemplate(words.nameTooLong, { max: NAME_MAX }) : words[problem];
+}
 
 export function checkName(input: string): Checked<string> {
   const name = input.trim().replace(/\s+/g, ' ');
-  if (name.length < 2) return { ok: false, problem: 'Please type your name, for example "Sam Patel".' };
-  if (name.length > 80)
-    return { ok: false, problem: 'That name is too long. Please use 80 characters or fewer.' };
+  if (name.length < 2) return { ok: false, problem: 'nameTooShort' };
+  if (name.length > NAME_MAX) return { ok: false, problem: 'nameTooLong' };
   if (!/\p{L}/u.test(name) || /[<>{}[\]\\@]|https?:/i.test(name))
-    return { ok: false, problem: 'Please type just your name, using letters, for example "Sam Patel".' };
+    return { ok: false, problem: 'nameNotLetters' };
   return { ok: true, value: name };
 }
 
@@ -17,8 +29,7 @@ const EMAIL =
 
 export function checkEmail(input: string): Checked<string> {
   const email = input.trim();
-  const problem =
-    'That does not look like an email address. Please type it in full, like "name@example.com".';
+  const problem = 'badEmail';
   if (email.length > 254 || !EMAIL.test(email)) return { ok: false, problem };
   const [local, domain] = email.split('@');
   if (local.length > 64 || local.startsWith('.') || local.endsWith('.') || local.includes('..'))
@@ -38,12 +49,7 @@ export function checkPhone(input: string): Checked<string> {
     .replace(/[\s()-]/g, '')
     .replace(/^\+44/, '0')
     .replace(/^0044/, '0');
-  if (!/^0\d{9,10}$/.test(digits))
-    return {
-      ok: false,
-      problem:
-        'That does not look like a UK phone number. Please type it like "07700 900123", or say "skip".',
-    };
+  if (!/^0\d{9,10}$/.test(digits)) return { ok: false, problem: 'badPhone' };
   const spaced = digits.length === 11 ? `${digits.slice(0, 5)} ${digits.slice(5)}` : digits;
   return { ok: true, value: spaced };
 }

@@ -1,10 +1,12 @@
 // Adaptive Card submissions are user input and can be forged: each is parsed here with zod, then
 // checked against the content (does the session exist, is it open, is the seat count allowed).
-// A refused submission writes nothing and gets a message that says what to do instead.
+// A refused submission writes nothing and gets a message that says what to do instead, in the
+// words of knowledge/signupMessages.yaml (forms).
 import { z } from 'zod';
 import type { Content } from '../content/content.js';
 import type { WorkshopSession } from '../content/workshops.js';
-import { checkEmail, checkName, checkPhone } from './contactDetails.js';
+import { fillCounted } from '../content/templates.js';
+import { checkEmail, checkName, checkPhone, problemText, type Checked } from './contactDetails.js';
 
 const toggle = z.union([z.boolean(), z.enum(['true', 'false'])]).transform((v) => v === true || v === 'true');
 const id = z.string().trim().min(1).max(80);
@@ -69,18 +71,23 @@ export function submittedAction(value: unknown): string | undefined {
   return parsed.success ? parsed.data.action : undefined;
 }
 
+/** The checked contact details, or what is wrong with them followed by `nothingDone`. */
 function contact(
-  name: string,
-  email: string,
-  phone: string | undefined,
+  content: Content,
+  form: { name: string; email: string; phone?: string },
+  nothingDone: string,
 ): Refusal | { ok: true; name: string; email: string; phone?: string } {
-  const n = checkName(name);
-  if (!n.ok) return { ok: false, problem: n.problem };
-  const e = checkEmail(email);
-  if (!e.ok) return { ok: false, problem: e.problem };
-  if (phone === undefined) return { ok: true, name: n.value, email: e.value };
-  const p = checkPhone(phone);
-  if (!p.ok) return { ok: false, problem: p.problem };
+  const refuse = (checked: Checked<string> & { ok: false }): Refusal => ({
+    ok: false,
+    problem: `${problemText(checked.problem, content.signupMessages.contactDetails)} ${nothingDone}`,
+  });
+  const n = checkName(form.name);
+  if (!n.ok) return refuse(n);
+  const e = checkEmail(form.email);
+  if (!e.ok) return refuse(e);
+  if (form.phone === undefined) return { ok: true, name: n.value, email: e.value };
+  const p = checkPhone(form.phone);
+  if (!p.ok) return refuse(p);
   return { ok: true, name: n.value, email: e.value, phone: p.value };
 }
 
@@ -89,32 +96,19 @@ export function parseBookingForm(
   content: Content,
   now: Date,
 ): Refusal | ({ ok: true } & BookingForm) {
+  const words = content.signupMessages.forms;
   const parsed = bookingFormSchema.safeParse(value);
-  if (!parsed.success)
-    return {
-      ok: false,
-      problem: 'Sorry, that form could not be read. Nothing has been booked. Please try again.',
-    };
+  if (!parsed.success) return { ok: false, problem: words.bookingUnreadable };
   const form = parsed.data;
   const session = content.workshops.get(form.sessionId);
   if (!session || session.start.getTime() <= now.getTime())
-    return {
-      ok: false,
-      problem:
-        'Sorry, that session is not one you can book. Nothing has been booked. Please choose from the list.',
-    };
-  if (!Number.isInteger(form.seats) || form.seats < 1 || form.seats > session.maxSeatsPerBooking)
-    return {
-      ok: false,
-      problem: `You can book between 1 and ${session.maxSeatsPerBooking} places for this session. Nothing has been booked.`,
-    };
-  if (!form.consent)
-    return {
-      ok: false,
-      problem: 'We can only book a place if you agree to us keeping your details. Nothing has been booked.',
-    };
-  const details = contact(form.name, form.email, form.phone);
-  if (!details.ok) return { ok: false, problem: `${details.problem} Nothing has been booked.` };
+    return { ok: false, problem: words.sessionNotBookable };
+  const max = session.maxSeatsPerBooking;
+  if (!Number.isInteger(form.seats) || form.seats < 1 || form.seats > max)
+    return { ok: false, problem: fillCounted(words.seatsNotAllowed, max, { max }) };
+  if (!form.consent) return { ok: false, problem: words.bookingNoConsent };
+  const details = contact(content, form, words.nothingBooked);
+  if (!details.ok) return details;
   return {
     ok: true,
     session,
@@ -137,19 +131,15 @@ export interface InterestForm {
 }
 
 export function parseInterestForm(value: unknown, content: Content): Refusal | ({ ok: true } & InterestForm) {
+  const words = content.signupMessages.forms;
   const parsed = interestFormSchema.safeParse(value);
-  if (!parsed.success)
-    return {
-      ok: false,
-      problem: 'Sorry, that form could not be read. Nothing has been saved. Please try again.',
-    };
+  if (!parsed.success) return { ok: false, problem: words.interestUnreadable };
   const form = parsed.data;
   if (!content.volunteering.get(form.roleId) || !content.wards.get(form.wardId))
-    return { ok: false, problem: 'Sorry, that is not a role or ward we know. Nothing has been saved.' };
-  if (!form.consent)
-    return { ok: false, problem: 'We can only pass on your interest if you agree. Nothing has been saved.' };
-  const details = contact(form.name, form.email, form.phone);
-  if (!details.ok) return { ok: false, problem: `${details.problem} Nothing has been saved.` };
+    return { ok: false, problem: words.interestUnknown };
+  if (!form.consent) return { ok: false, problem: words.interestNoConsent };
+  const details = contact(content, form, words.nothingSaved);
+  if (!details.ok) return details;
   return {
     ok: true,
     roleId: form.roleId,

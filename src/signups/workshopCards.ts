@@ -1,57 +1,62 @@
-// Cards for the workshop journey: the sessions to choose from, seats, consent and the
-// confirmation. Each card has a plain-text fallback for channels that cannot show cards.
+// Cards for the workshop journey: the sessions to choose from, seats and the confirmation, in the
+// words of knowledge/signupMessages.yaml (workshop). Each card has a plain-text fallback for
+// channels that cannot show cards.
 import { type Activity, type Attachment } from 'botbuilder';
 import { adaptiveCard, cardMessage } from '../cards/cards.js';
 import { describeLondonSpan } from '../content/londonTime.js';
+import type { WorkshopMessages } from '../content/signupMessages.js';
+import { fillCounted, fillTemplate } from '../content/templates.js';
 import type { WorkshopSession } from '../content/workshops.js';
 import type { SessionAvailability } from './bookingService.js';
 import { calendarFile, calendarFileName } from './calendar.js';
 
-const AUDIENCE = {
-  community: 'For residents and community groups',
-  partners: 'For staff of partner agencies',
-};
-function whereText(s: WorkshopSession): string {
-  return s.format === 'online' ? s.venue.name : `In person at ${s.venue.name}`;
+type SessionListWords = WorkshopMessages['sessionList'];
+
+function whereText(s: WorkshopSession, words: SessionListWords): string {
+  return s.format === 'online' ? s.venue.name : fillTemplate(words.inPerson, { venue: s.venue.name });
+}
+
+function audienceText(s: WorkshopSession, words: SessionListWords): string {
+  return s.audience === 'partners' ? words.forPartners : words.forCommunity;
 }
 
 export function describeSession(session: WorkshopSession): string {
   return `${session.title}, ${describeLondonSpan(session.start, session.end)}, ${session.venue.name}`;
 }
 
-function placesText(a: SessionAvailability): string {
-  if (a.state === 'full') return 'Full: you can join the waiting list';
-  return a.seatsLeft === 1 ? '1 place left' : `${a.seatsLeft} places left`;
+function placesText(a: SessionAvailability, words: SessionListWords): string {
+  if (a.state === 'full') return words.full;
+  return fillCounted(words.placesLeft, a.seatsLeft, { left: a.seatsLeft });
 }
 
 export function sessionsMessage(
   offered: SessionAvailability[],
   intro: string,
+  words: SessionListWords,
   channelId?: string,
 ): Partial<Activity> {
   const body: Record<string, unknown>[] = [{ type: 'TextBlock', text: intro, wrap: true }];
   const lines: string[] = [intro];
   offered.forEach((a, i) => {
     const s = a.session;
+    const number = i + 1;
+    const where = whereText(s, words);
+    const audience = audienceText(s, words);
+    const places = placesText(a, words);
     body.push({
       type: 'Container',
       separator: true,
       items: [
-        { type: 'TextBlock', text: `${i + 1}. ${s.title}`, weight: 'Bolder', wrap: true },
+        { type: 'TextBlock', text: `${number}. ${s.title}`, weight: 'Bolder', wrap: true },
         { type: 'TextBlock', text: describeLondonSpan(s.start, s.end), wrap: true, spacing: 'None' },
-        {
-          type: 'TextBlock',
-          text: `${whereText(s)}. ${AUDIENCE[s.audience]}.`,
-          wrap: true,
-          spacing: 'None',
-        },
-        { type: 'TextBlock', text: placesText(a), wrap: true, spacing: 'None', isSubtle: true },
+        { type: 'TextBlock', text: `${where}. ${audience}.`, wrap: true, spacing: 'None' },
+        { type: 'TextBlock', text: places, wrap: true, spacing: 'None', isSubtle: true },
         {
           type: 'ActionSet',
           actions: [
             {
               type: 'Action.Submit',
-              title: a.state === 'full' ? `Join waiting list for ${i + 1}` : `Choose ${i + 1}`,
+              title: fillTemplate(a.state === 'full' ? words.joinWaitingList : words.choose, { number }),
               data: { action: 'workshop.session', sessionId: s.id },
             },
           ],
@@ -59,34 +64,22 @@ export function sessionsMessage(
       ],
     });
     lines.push(
-      `${i + 1}. ${s.title} - ${describeLondonSpan(s.start, s.end)} - ${whereText(s)} - ${AUDIENCE[s.audience]} - ${placesText(a)}`,
+      `${number}. ${s.title} - ${describeLondonSpan(s.start, s.end)} - ${where} - ${audience} - ${places}`,
     );
   });
-  lines.push('Type the number of the session you want.');
+  lines.push(words.typeHint);
   return cardMessage(adaptiveCard(body, undefined, lines.join('\n\n')), channelId);
 }
 
-export function seatsMessage(max: number, channelId?: string): Partial<Activity> {
-  const text = `How many places would you like? You can book from 1 to ${max}.`;
+/** The question how many places, with a button for each number allowed. */
+export function seatsMessage(question: string, max: number, channelId?: string): Partial<Activity> {
   const actions = Array.from({ length: max }, (_, i) => ({
     type: 'Action.Submit',
     title: String(i + 1),
     data: { action: 'workshop.seats', seats: i + 1 },
   }));
-  return cardMessage(adaptiveCard([{ type: 'TextBlock', text, wrap: true }], actions, text), channelId);
-}
-
-export function consentMessage(notice: string[], question: string, channelId?: string): Partial<Activity> {
-  const body = [
-    ...notice.map((p) => ({ type: 'TextBlock', text: p, wrap: true })),
-    { type: 'TextBlock', text: question, wrap: true, weight: 'Bolder' },
-  ];
-  const actions = [
-    { type: 'Action.Submit', title: 'Yes, I agree', data: { action: 'signup.consent', consent: true } },
-    { type: 'Action.Submit', title: 'No', data: { action: 'signup.consent', consent: false } },
-  ];
   return cardMessage(
-    adaptiveCard(body, actions, [...notice, `${question} (yes or no)`].join('\n\n')),
+    adaptiveCard([{ type: 'TextBlock', text: question, wrap: true }], actions, question),
     channelId,
   );
 }
@@ -104,37 +97,38 @@ export interface ConfirmationDetails {
   ref: string;
   session: WorkshopSession;
   seats: number;
-  heading: string;
+  /** A new booking, or one moved to another session. */
+  kind: 'booked' | 'moved';
 }
 
 /** The booking confirmation: reference, session, places, how to cancel, and the calendar file. */
-export function confirmationMessage(d: ConfirmationDetails, channelId?: string): Partial<Activity> {
+export function confirmationMessage(
+  d: ConfirmationDetails,
+  words: WorkshopMessages,
+  channelId?: string,
+): Partial<Activity> {
+  const w = words.confirmation;
+  const heading = w[d.kind];
+  const reference = fillTemplate(w.reference, { ref: d.ref });
   const when = describeLondonSpan(d.session.start, d.session.end);
   const where = [d.session.venue.name, d.session.venue.address].filter(Boolean).join(', ');
-  const places = d.seats === 1 ? '1 place' : `${d.seats} places`;
-  const keep = 'Keep your reference. To cancel or change your booking, tell me "manage my workshop booking".';
+  const places = fillCounted(words.places, d.seats, { seats: d.seats });
   const body = [
-    { type: 'TextBlock', text: d.heading, weight: 'Bolder', size: 'Medium', wrap: true },
-    { type: 'TextBlock', text: `Your reference: ${d.ref}`, weight: 'Bolder', wrap: true },
+    { type: 'TextBlock', text: heading, weight: 'Bolder', size: 'Medium', wrap: true },
+    { type: 'TextBlock', text: reference, weight: 'Bolder', wrap: true },
     {
       type: 'FactSet',
       facts: [
-        { title: 'Session', value: d.session.title },
-        { title: 'When', value: when },
-        { title: 'Where', value: where },
-        { title: 'Places', value: places },
+        { title: w.session, value: d.session.title },
+        { title: w.when, value: when },
+        { title: w.where, value: where },
+        { title: w.places, value: places },
       ],
     },
-    {
-      type: 'TextBlock',
-      text: 'The calendar file is attached, so you can add it to your calendar.',
-      wrap: true,
-    },
-    { type: 'TextBlock', text: keep, wrap: true },
+    { type: 'TextBlock', text: w.calendar, wrap: true },
+    { type: 'TextBlock', text: w.keep, wrap: true },
   ];
-  const fallback = [d.heading, `Your reference: ${d.ref}`, d.session.title, when, where, places, keep].join(
-    '\n\n',
-  );
+  const fallback = [heading, reference, d.session.title, when, where, places, w.keep].join('\n\n');
   const message = cardMessage(adaptiveCard(body, undefined, fallback), channelId);
   return { ...message, attachments: [...(message.attachments ?? []), icsAttachment(d.session, d.ref)] };
 }

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { configSchema } from '../../src/config.js';
 import { loadContent } from '../../src/content/content.js';
-import { fillPrivacyText } from '../../src/content/privacyLinks.js';
+import { fillPrivacyText, privacyTemplate } from '../../src/content/privacyLinks.js';
 
 describe('privacy wording links to the full notice', () => {
   it('fills {notice} with a link to /privacy (absolute when PUBLIC_URL is set) and {retentionDays}', () => {
     const config = configSchema.parse({ PUBLIC_URL: 'https://bot.example.org', RETENTION_DAYS: '30' });
     assert.equal(
-      fillPrivacyText('Read {notice}. Kept {retentionDays} days.', config),
+      fillPrivacyText(privacyTemplate(100).parse('Read {notice}. Kept {retentionDays} days.'), config),
       'Read [our full privacy notice](https://bot.example.org/privacy). Kept 30 days.',
     );
   });

@@ -66,3 +66,18 @@ export async function tempStore(): Promise<TempStore> {
 export function attendee(n: number | string) {
   return { name: `Person ${n}`, email: `person${n}@example.org` };
 }
+
+/** A one-step volunteering form as a card sends it (Safer Neighbourhood Board, Tolworth). */
+export function interestForm(submissionKey: string, overrides: Record<string, unknown> = {}) {
+  return {
+    journey: 'volunteer',
+    action: 'volunteer.interest',
+    roleId: 'safer-neighbourhood-board',
+    wardId: 'tolworth',
+    consent: true,
+    name: 'Sam Patel',
+    email: 'sam@example.org',
+    submissionKey,
+    ...overrides,
+  };
+}

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { INTERESTS_COLLECTION, interestRecordSchema } from '../../src/signups/interestService.js';
 import { allText, buttonsOf, type TestBot } from '../support/botHarness.js';
 import { startSignupBot } from './botSupport.js';
+import { interestForm } from './support.js';
 
 const REF = /VI-[A-Z2-9]{5}-[A-Z2-9]{5}/;
 
@@ -76,16 +77,7 @@ describe('signups: volunteering journey end to end', () => {
   });
 
   it('refuses a forged interest form and records a genuine one once', async () => {
-    const form = {
-      journey: 'volunteer',
-      action: 'volunteer.interest',
-      roleId: 'safer-neighbourhood-board',
-      wardId: 'tolworth',
-      consent: true,
-      name: 'Sam Patel',
-      email: 'sam@example.org',
-      submissionKey: 'interest-form-1',
-    };
+    const form = interestForm('interest-form-1');
     assert.match(
       allText(await bot.say({ text: '', value: { ...form, consent: false } })),
       /Nothing has been saved/,
@@ -108,16 +100,11 @@ describe('signups: volunteering journey end to end', () => {
   });
 
   it('deletes an interest by reference and email', async () => {
-    const form = {
-      journey: 'volunteer',
-      action: 'volunteer.interest',
+    const form = interestForm('interest-form-2', {
       roleId: 'community-action-days',
       wardId: 'tudor',
       consent: 'true',
-      name: 'Sam Patel',
-      email: 'sam@example.org',
-      submissionKey: 'interest-form-2',
-    };
+    });
     const ref = REF.exec(allText(await bot.say({ text: '', value: form })))?.[0] ?? '';
     // Opened as the volunteer journey: which journey a typed request reaches is the recogniser's job.
     const withdraw = (text: string) => bot.say({ text, value: { journey: 'volunteer' } });
