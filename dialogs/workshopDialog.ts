@@ -336,7 +336,13 @@ export class WorkshopDialog extends CancelAndHelpDialog {
       case 'booked':
         await context.sendActivity(
           confirmationMessage(
-            { ref: outcome.ref, session: outcome.session, seats: outcome.seats, kind: 'booked' },
+            {
+              ref: outcome.ref,
+              session: outcome.session,
+              seats: outcome.seats,
+              kind: 'booked',
+              publicUrl: this.services.config.PUBLIC_URL,
+            },
             words,
             channelId,
           ),

@@ -239,6 +239,7 @@ export class WorkshopManageDialog extends ComponentDialog {
               session: moved.to,
               seats: (await this.bookings.find(ref, email))?.seats ?? 1,
               kind: 'moved',
+              publicUrl: this.services.config.PUBLIC_URL,
             },
             this.workshopWords,
             step.context.activity.channelId,

@@ -54,6 +54,8 @@ const workshop = part({
       where: label(),
       places: label(),
       calendar: text(),
+      calendarLink: text(),
+      addToCalendar: label(),
       keep: text(),
     })
     .strict(),

@@ -3,6 +3,7 @@ import restify, { type Server } from 'restify';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { registerStaffRoutes } from '../staff/staffRoutes.js';
+import { registerCalendarRoute } from './calendarRoute.js';
 import { registerHealthRoute } from './healthRoute.js';
 import { registerPrivacyRoute } from './privacyRoute.js';
 import { registerMessagesRoute, type BotRuntime } from './messagesRoute.js';
@@ -20,6 +21,7 @@ export function createServer(
   registerHealthRoute(server, () => getRuntime() !== undefined);
   registerMessagesRoute(server, getRuntime, logger);
   registerPrivacyRoute(server, () => getRuntime()?.services);
+  registerCalendarRoute(server, () => getRuntime()?.services);
   registerTabContentRoute(server, () => getRuntime()?.services);
   if (config.STAFF_TOKEN) {
     const secureCookies = config.PUBLIC_URL?.startsWith('https://') ?? false;

@@ -2,13 +2,13 @@
 // words of knowledge/signupMessages.yaml (workshop). Each card has a plain-text fallback for
 // channels that cannot show cards.
 import { type Activity, type Attachment } from 'botbuilder';
-import { adaptiveCard, cardMessage } from '../cards/cards.js';
+import { adaptiveCard, cardMessage, type CardElement } from '../cards/cards.js';
 import { describeLondonSpan } from '../content/londonTime.js';
 import type { WorkshopMessages } from '../content/signupMessages.js';
 import { fillCounted, fillTemplate } from '../content/templates.js';
 import type { WorkshopSession } from '../content/workshops.js';
 import type { SessionAvailability } from './bookingService.js';
-import { calendarFile, calendarFileName } from './calendar.js';
+import { calendarFile, calendarFileName, calendarPath } from './calendar.js';
 
 type SessionListWords = WorkshopMessages['sessionList'];
 
@@ -99,6 +99,8 @@ export interface ConfirmationDetails {
   seats: number;
   /** A new booking, or one moved to another session. */
   kind: 'booked' | 'moved';
+  /** The service's public address (PUBLIC_URL), for the "Add to calendar" link; none locally. */
+  publicUrl?: string;
 }
 
 /** The booking confirmation: reference, session, places, how to cancel, and the calendar file. */
@@ -113,7 +115,7 @@ export function confirmationMessage(
   const when = describeLondonSpan(d.session.start, d.session.end);
   const where = [d.session.venue.name, d.session.venue.address].filter(Boolean).join(', ');
   const places = fillCounted(words.places, d.seats, { seats: d.seats });
-  const body = [
+  const body: CardElement[] = [
     { type: 'TextBlock', text: heading, weight: 'Bolder', size: 'Medium', wrap: true },
     { type: 'TextBlock', text: reference, weight: 'Bolder', wrap: true },
     {
@@ -125,10 +127,20 @@ export function confirmationMessage(
         { title: w.places, value: places },
       ],
     },
-    { type: 'TextBlock', text: w.calendar, wrap: true },
-    { type: 'TextBlock', text: w.keep, wrap: true },
   ];
-  const fallback = [heading, reference, d.session.title, when, where, places, w.keep].join('\n\n');
-  const message = cardMessage(adaptiveCard(body, undefined, fallback), channelId);
+  // Teams does not open a file attached as data, so there the calendar comes from the service's
+  // own address instead (GET /calendar/<session>.ics). Other channels get both.
+  const calendarUrl = d.publicUrl && new URL(calendarPath(d.session.id), d.publicUrl).toString();
+  const attachFile = channelId !== 'msteams' || !calendarUrl;
+  body.push(
+    { type: 'TextBlock', text: attachFile ? w.calendar : w.calendarLink, wrap: true },
+    { type: 'TextBlock', text: w.keep, wrap: true },
+  );
+  const actions = calendarUrl ? [{ type: 'Action.OpenUrl', title: w.addToCalendar, url: calendarUrl }] : [];
+  const fallback = [heading, reference, d.session.title, when, where, places, calendarUrl, w.keep]
+    .filter(Boolean)
+    .join('\n\n');
+  const message = cardMessage(adaptiveCard(body, actions, fallback), channelId);
+  if (!attachFile) return message;
   return { ...message, attachments: [...(message.attachments ?? []), icsAttachment(d.session, d.ref)] };
 }
