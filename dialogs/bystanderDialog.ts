@@ -13,7 +13,8 @@ import type { BotServices } from '../src/bot/services.js';
 import { getUnderstanding } from '../src/bot/turnUnderstanding.js';
 import { techniquesCard, summaryCard } from '../src/cards/bystanderCards.js';
 import { cardMessage } from '../src/cards/cards.js';
-import type { Scenario } from '../src/content/bystander.js';
+import type { Course, Scenario } from '../src/content/bystander.js';
+import { fillTemplate } from '../src/content/templates.js';
 import type { MatchableChoice } from '../src/content/matchChoice.js';
 import { ResidentJourneyDialog } from './residentJourneyDialog.js';
 import { BACK, backChoice, ChoiceTextPrompt, choicePromptOptions, PAUSE } from './choiceQuestion.js';
@@ -218,12 +219,13 @@ export class BystanderDialog extends ResidentJourneyDialog {
     return words;
   }
 
-  private fill(template: string, progress: BystanderProgress): string {
+  private fill(text: Course['progress'], progress: BystanderProgress): string {
     const label =
       this.services.content.conversation.journeys.find((j) => j.route === 'bystander')?.label ?? '';
-    return template
-      .replaceAll('{done}', String(doneCount(progress, this.content.scenarios)))
-      .replaceAll('{total}', String(this.content.scenarios.length))
-      .replaceAll('{journey}', label);
+    return fillTemplate(text, {
+      done: doneCount(progress, this.content.scenarios),
+      total: this.content.scenarios.length,
+      journey: label,
+    });
   }
 }

@@ -6,6 +6,7 @@ import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } fro
 import type { BotServices } from '../src/bot/services.js';
 import { cardsMessage } from '../src/cards/cards.js';
 import { alwaysOpenCard, serviceCard } from '../src/cards/serviceCard.js';
+import { fillTemplate } from '../src/content/templates.js';
 import { matchChoice } from '../src/content/matchChoice.js';
 import type { Audience, Topic } from '../src/content/services.js';
 import { alwaysOpenServices, selectServices } from '../src/content/supportSelection.js';
@@ -116,7 +117,7 @@ export class SupportDialog extends ResidentJourneyDialog {
     const open = alwaysOpenServices(services, this.guide, audience, chosen);
     const about = this.guide.topics.find((t) => t.id === topic)?.about ?? topic;
     const intro = [
-      chosen.length ? this.guide.servicesIntro.replace('{topic}', about) : this.guide.noServices,
+      chosen.length ? fillTemplate(this.guide.servicesIntro, { topic: about }) : this.guide.noServices,
       audience === 'professionals' ? this.guide.professionalNote : '',
     ]
       .filter(Boolean)

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { plainText, reviewedDate, slug, source } from './common.js';
 import { loadYamlFile } from './loadYaml.js';
+import { template } from './templates.js';
 
 export const FIVE_DS = ['distract', 'delegate', 'document', 'delay', 'direct'] as const;
 export const TECHNIQUE_IDS = [...FIVE_DS, 'ask-for-angela'] as const;
@@ -89,20 +90,28 @@ export const scenariosFileSchema = z
 
 const button = z.object({ label: plainText(40), keywords: keywordList }).strict();
 
+/**
+ * Course sentences that may say how far the person has got: {done} and {total} situations, and
+ * {journey}, the name of the button that opens the course. Each may use any of them, or none.
+ */
+const PROGRESS_PLACEHOLDERS = ['done', 'total', 'journey'] as const;
+const progressText = (max: number) =>
+  template(PROGRESS_PLACEHOLDERS, { optional: PROGRESS_PLACEHOLDERS, max });
+
 export const courseSchema = z
   .object({
     intro: plainText(400),
     safetyFirst: plainText(400),
     summaryIntro: plainText(400),
-    ready: plainText(200),
+    ready: progressText(200),
     question: plainText(100),
-    welcomeBack: plainText(200),
-    welcomeBackFinished: plainText(200),
-    paused: plainText(300),
+    welcomeBack: progressText(200),
+    welcomeBackFinished: progressText(200),
+    paused: progressText(300),
     offer: plainText(300),
     techniquesTitle: plainText(60),
     summaryTitle: plainText(60),
-    progress: plainText(100),
+    progress: progressText(100),
     buttons: z
       .object({
         begin: button,

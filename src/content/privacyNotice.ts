@@ -1,21 +1,24 @@
 // The full privacy notice (knowledge/privacyNotice.yaml), served as a page at /privacy.
 import path from 'node:path';
 import { z } from 'zod';
-import { plainText, reviewedDate, source } from './common.js';
+import { reviewedDate, source } from './common.js';
 import { loadYamlFile } from './loadYaml.js';
+import { template } from './templates.js';
 
-const paragraphs = z.array(plainText(600));
+/** The notice may say how long details are kept: {retentionDays} (the RETENTION_DAYS setting). */
+const noticeText = (max: number) => template(['retentionDays'], { optional: ['retentionDays'], max });
+const paragraphs = z.array(noticeText(600));
 
 export const privacyNoticeSchema = z
   .object({
     source,
     reviewed: reviewedDate,
-    title: plainText(120),
+    title: noticeText(120),
     sections: z
       .array(
         z
           .object({
-            heading: plainText(120),
+            heading: noticeText(120),
             paragraphs: paragraphs.min(1),
             bullets: paragraphs.optional(),
             after: paragraphs.optional(),

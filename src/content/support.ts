@@ -4,6 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { plainText, reviewedDate, slug, source } from './common.js';
 import { loadYamlFile } from './loadYaml.js';
+import { template } from './templates.js';
 import { AUDIENCES, TOPICS } from './services.js';
 
 const keywordList = z.array(z.string().trim().toLowerCase().min(1, 'must not be empty')).default([]);
@@ -25,7 +26,7 @@ export const supportFileSchema = z
     professionalNote: plainText(300),
     noServices: plainText(300),
     /** Introduces the services; {topic} becomes the topic's label. */
-    servicesIntro: plainText(200).refine((s) => s.includes('{topic}'), 'must contain {topic}'),
+    servicesIntro: template(['topic'], { max: 200 }),
     alwaysOpenTitle: plainText(60),
     topics: z
       .array(

@@ -2,6 +2,7 @@
 import type { Request, Response, Server } from 'restify';
 import type { BotServices } from '../bot/services.js';
 import type { PrivacyNotice } from '../content/privacyNotice.js';
+import { fillTemplate, type Template } from '../content/templates.js';
 import { escapeHtml } from '../staff/html.js';
 
 const CSP =
@@ -25,8 +26,8 @@ export function anchorFor(heading: string): string {
 }
 
 export function renderPrivacyNotice(notice: PrivacyNotice, retentionDays: number): string {
-  const fill = (text: string) => escapeHtml(text.replaceAll('{retentionDays}', String(retentionDays)));
-  const list = (items: string[] | undefined, tag: 'p' | 'li') =>
+  const fill = (text: Template<'retentionDays'>) => escapeHtml(fillTemplate(text, { retentionDays }));
+  const list = (items: readonly Template<'retentionDays'>[] | undefined, tag: 'p' | 'li') =>
     (items ?? []).map((t) => `<${tag}>${fill(t)}</${tag}>`).join('');
   const sections = notice.sections
     .map(
