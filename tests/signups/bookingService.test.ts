@@ -114,7 +114,10 @@ describe('signups: booking service', () => {
     const refOf = (r: typeof a) => (r.outcome === 'booked' || r.outcome === 'waiting' ? r.ref : '');
     const cancelled = await service.cancel(refOf(a), 'person' + 'a@example.org');
     assert.equal(cancelled.outcome, 'cancelled');
-    assert.deepEqual(cancelled.outcome === 'cancelled' && cancelled.promoted, [{ ref: refOf(w1), seats: 2 }]);
+    assert.deepEqual(
+      cancelled.outcome === 'cancelled' && cancelled.promoted.map((p) => [p.ref, p.seats, p.session.id]),
+      [[refOf(w1), 2, 'small']],
+    );
     const found = await service.find(refOf(w1), 'personw1@example.org');
     assert.equal(found?.status, 'booked');
     assert.equal(found?.promoted, true);
