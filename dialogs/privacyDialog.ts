@@ -153,8 +153,8 @@ export class PrivacyDialog extends CancelAndHelpDialog {
   private async eraseStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     if (step.result !== 'yes') return this.keep(step);
     const { ref, email } = valuesOf(step);
-    const { store, content, now } = this.services;
-    const erased = await eraseHeld(store.records, content, ref!, email!, now);
+    const { store, content, now, notifier } = this.services;
+    const erased = await eraseHeld(store.records, content, ref!, email!, now, notifier);
     await step.context.sendActivity(this.withNotice(erased ? this.words.deleted : this.words.nothingDeleted));
     return step.endDialog({ completed: erased });
   }

@@ -21,6 +21,7 @@ import {
   type BookingOutcome,
   type SessionAvailability,
 } from '../src/signups/bookingService.js';
+import { chatAddressOf } from '../src/signups/chatAddress.js';
 import { filterSessions, parseCount, pickSession, readBookingText } from '../src/signups/bookingText.js';
 import {
   parseBookingForm,
@@ -290,6 +291,7 @@ export class WorkshopDialog extends CancelAndHelpDialog {
       attendee: contact,
       submissionKey: values.submissionKey,
       waitingListOk: Boolean(values.waitingListOk),
+      chatAddress: chatAddressOf(step.context.activity),
     });
     await this.tell(step.context, outcome);
     // Ending the journey drops the contact details from conversation state.
@@ -315,6 +317,7 @@ export class WorkshopDialog extends CancelAndHelpDialog {
       attendee: { name: form.name, email: form.email, ...(form.phone ? { phone: form.phone } : {}) },
       submissionKey: form.submissionKey,
       waitingListOk: form.waitingListOk,
+      chatAddress: chatAddressOf(context.activity),
     });
     await this.tell(context, outcome);
     return isWritten(outcome);

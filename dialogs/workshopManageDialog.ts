@@ -13,8 +13,7 @@ import { fillCounted, fillTemplate } from '../src/content/templates.js';
 import type { WorkshopSession } from '../src/content/workshops.js';
 import type { BookingIntent } from '../src/signups/bookingText.js';
 import { pickSession } from '../src/signups/bookingText.js';
-import type { Promotion } from '../src/signups/bookingRecords.js';
-import type { BookingService, FoundBooking } from '../src/signups/bookingService.js';
+import type { BookingService, FoundBooking, PromotedBooking } from '../src/signups/bookingService.js';
 import { checkEmail } from '../src/signups/contactDetails.js';
 import { findReference } from '../src/signups/references.js';
 import { sessionChoiceSchema, submittedAction } from '../src/signups/submissions.js';
@@ -198,7 +197,7 @@ export class WorkshopManageDialog extends ComponentDialog {
     action: 'cancelled' | 'moved',
     sessionId: string,
     seats: number,
-    promoted: Promotion[],
+    promoted: PromotedBooking[],
   ) {
     const { insights } = this.services;
     await insights.record({ type: 'booking', action, sessionId, seats });
@@ -225,6 +224,7 @@ export class WorkshopManageDialog extends ComponentDialog {
             ? this.words.cancelPast
             : this.words.cancelNotFound,
       );
+      if (result.outcome === 'cancelled') this.services.notifier.notifyLater(result.promoted);
       return step.endDialog({ completed: result.outcome === 'cancelled' });
     }
     const moved = await this.bookings.move(ref, email, String(step.result), false);
@@ -257,6 +257,7 @@ export class WorkshopManageDialog extends ComponentDialog {
       default:
         await step.context.sendActivity(this.words.moveFailed);
     }
+    if (moved.outcome === 'moved') this.services.notifier.notifyLater(moved.promoted);
     return step.endDialog({ completed });
   }
 }

@@ -22,6 +22,7 @@ import { silentLogger, type Logger } from './logger.js';
 import { knowledgeDir } from './paths.js';
 import type { BotRuntime } from './server/messagesRoute.js';
 import { createServer } from './server/createServer.js';
+import { PromotionNotifier } from './signups/promotionNotifier.js';
 import { scheduleSignupPurge } from './signups/retention.js';
 import { createStaffSources } from './staff/staffSources.js';
 import { createLowdbStore } from './store/lowdbStore.js';
@@ -114,6 +115,7 @@ export function buildRuntime(services: BotServices): BotRuntime {
   const { bot, conversationState, middleware } = createBotParts(services);
   const errorText = services.content.conversation.error;
   const adapter = createAdapter(services.config, services.logger, conversationState, errorText, middleware);
+  services.notifier.attach(adapter);
   return { adapter, bot, services, staffSources: createStaffSources(services) };
 }
 
@@ -144,6 +146,11 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       }),
       logger,
       insights: new Insights(store.records, now, logger),
+      notifier: new PromotionNotifier({
+        botAppId: config.MicrosoftAppId ?? '',
+        messages: content.signupMessages,
+        logger,
+      }),
       now,
     };
     runtime = buildRuntime(services);
@@ -158,6 +165,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       close: async () => {
         stopSignupPurge();
         await new Promise<void>((resolve) => server.close(() => resolve()));
+        await services.notifier.idle();
         await openStore.close();
       },
     };

@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import type { Content } from '../content/content.js';
 import type { Insights } from '../insights/insights.js';
 import type { Logger } from '../logger.js';
+import type { PromotionNotifier } from '../signups/promotionNotifier.js';
 import type { Store } from '../store/store.js';
 import type { Recogniser } from '../understanding/types.js';
 
@@ -14,6 +15,8 @@ export interface BotServices {
   logger: Logger;
   /** Counts for the staff insights; never personal data. */
   insights: Insights;
+  /** Tells people who moved up a waiting list (its adapter is attached in buildRuntime). */
+  notifier: PromotionNotifier;
   /** The current time; replaced in tests. */
   now: () => Date;
 }

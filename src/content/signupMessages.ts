@@ -89,6 +89,7 @@ const manageBooking = part({
   moveNotEnough: counted('left'),
   moveTooMany: counted('max'),
   moveFailed: text(),
+  placeCameFree: counted('seats', ['session', 'when', 'ref']),
 });
 
 /** One name per role fact (the fields of volunteering.yaml that may be unconfirmed). */

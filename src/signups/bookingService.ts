@@ -11,11 +11,14 @@ import {
   DEFAULT_RETENTION_DAYS,
   SESSIONS_COLLECTION,
   emptyDocument,
+  holdsPersonalData,
   isActive,
   promoteWaiting,
   seatsBooked,
   waitingEntries,
+  withoutPersonalData,
 } from './bookingRecords.js';
+import type { ChatAddress } from './chatAddress.js';
 import { sameEmail } from './contactDetails.js';
 import { hashKey, newReference } from './references.js';
 
@@ -36,6 +39,13 @@ export interface BookingRequest {
   submissionKey: string;
   /** When there are not enough seats: join the waiting list (true) or write nothing (false). */
   waitingListOk: boolean;
+  /** The conversation the request came from: kept only if the request joins the waiting list. */
+  chatAddress?: ChatAddress;
+}
+
+/** A waiting-list entry that got its places: what is needed to tell the person. */
+export interface PromotedBooking extends Promotion {
+  session: WorkshopSession;
 }
 
 export type BookingOutcome =
@@ -64,7 +74,13 @@ export interface FoundBooking {
 }
 
 export type CancelOutcome =
-  | { outcome: 'cancelled'; ref: string; session: WorkshopSession; seats: number; promoted: Promotion[] }
+  | {
+      outcome: 'cancelled';
+      ref: string;
+      session: WorkshopSession;
+      seats: number;
+      promoted: PromotedBooking[];
+    }
   | { outcome: 'not-found' }
   | { outcome: 'past'; session: WorkshopSession };
 
@@ -78,13 +94,19 @@ export type MoveOutcome =
       position?: number;
       seats: number;
       /** Waiting-list entries of the old session that the freed places went to. */
-      promoted: Promotion[];
+      promoted: PromotedBooking[];
     }
   | { outcome: 'not-found' }
   | { outcome: 'same-session' }
   | { outcome: 'closed'; reason: 'unknown' | 'past' }
   | { outcome: 'not-enough-seats'; seatsLeft: number; session: WorkshopSession }
   | { outcome: 'too-many-seats'; max: number; session: WorkshopSession };
+
+export interface EraseOutcome {
+  erased: boolean;
+  /** Waiting-list entries that the freed places went to (a future booking is cancelled). */
+  promoted: PromotedBooking[];
+}
 
 type Clock = () => Date;
 
@@ -169,6 +191,7 @@ export class BookingService {
             seats: request.seats,
             status: fits ? 'booked' : 'waiting',
             attendee: request.attendee,
+            ...(!fits && request.chatAddress ? { chatAddress: request.chatAddress } : {}),
             submission,
             createdAt: nowIso,
             updatedAt: nowIso,
@@ -220,22 +243,28 @@ export class BookingService {
     return newest;
   }
 
-  /** Marks an entry cancelled or moved, erases its personal details, and moves the waiting list up. */
-  private retire(session: WorkshopSession, ref: string, status: 'cancelled' | 'moved', movedTo?: string) {
+  /** Marks an entry cancelled or moved, erases its personal data, and moves the waiting list up. */
+  private async retire(
+    session: WorkshopSession,
+    ref: string,
+    status: 'cancelled' | 'moved',
+    movedTo?: string,
+  ): Promise<PromotedBooking[] | undefined> {
     const nowIso = this.now().toISOString();
-    return this.records.update<SessionDocument, Promotion[] | undefined>(
+    const promoted = await this.records.update<SessionDocument, Promotion[] | undefined>(
       SESSIONS_COLLECTION,
       session.id,
       (current) => {
         const index = current?.entries.findIndex((e) => e.ref === ref && isActive(e)) ?? -1;
         if (!current || index < 0) return { value: current, result: undefined };
         const entries = [...current.entries];
-        const { attendee: _erased, ...rest } = entries[index];
+        const rest = withoutPersonalData(entries[index]);
         entries[index] = { ...rest, status, updatedAt: nowIso, ...(movedTo ? { movedTo } : {}) };
         const promoted = promoteWaiting(entries, session.capacity, nowIso);
         return { value: { ...current, entries }, result: promoted };
       },
     );
+    return promoted?.map((p) => ({ ...p, session }));
   }
 
   async cancel(ref: string, email: string): Promise<CancelOutcome> {
@@ -252,32 +281,42 @@ export class BookingService {
    * Erases a person's details at their request, whenever the session is: a future booking is
    * cancelled (its places go to the waiting list); a past one keeps only its seat count.
    */
-  async erase(ref: string, email: string): Promise<boolean> {
+  async erase(ref: string, email: string): Promise<EraseOutcome> {
     const located = await this.locate(ref, email);
-    if (!located) return false;
+    if (!located) return { erased: false, promoted: [] };
     if (located.session.start.getTime() > this.now().getTime()) {
-      return (await this.retire(located.session, ref, 'cancelled')) !== undefined;
+      const promoted = await this.retire(located.session, ref, 'cancelled');
+      return { erased: promoted !== undefined, promoted: promoted ?? [] };
     }
     const nowIso = this.now().toISOString();
-    return this.records.update<SessionDocument, boolean>(
+    const erased = await this.records.update<SessionDocument, boolean>(
       SESSIONS_COLLECTION,
       located.session.id,
       (current) => {
         if (!current) return { value: current, result: false };
         let erased = false;
         const entries = current.entries.map((entry) => {
-          if (entry.ref !== ref || !entry.attendee) return entry;
+          if (entry.ref !== ref || !holdsPersonalData(entry)) return entry;
           erased = true;
-          const { attendee: _erased, ...rest } = entry;
-          return { ...rest, updatedAt: nowIso };
+          return { ...withoutPersonalData(entry), updatedAt: nowIso };
         });
         return { value: { ...current, entries }, result: erased };
       },
     );
+    return { erased, promoted: [] };
   }
 
-  /** Moves a booking to another session, keeping its reference; the old seats go to the waiting list. */
-  async move(ref: string, email: string, toSessionId: string, waitingListOk: boolean): Promise<MoveOutcome> {
+  /**
+   * Moves a booking to another session, keeping its reference; the old seats go to the waiting
+   * list. `chatAddress` is kept only if the booking joins the new session's waiting list.
+   */
+  async move(
+    ref: string,
+    email: string,
+    toSessionId: string,
+    waitingListOk: boolean,
+    chatAddress?: ChatAddress,
+  ): Promise<MoveOutcome> {
     const located = await this.locate(ref, email);
     if (!located) return { outcome: 'not-found' };
     const { session: from, entry } = located;
@@ -308,6 +347,7 @@ export class BookingService {
           seats: entry.seats,
           status: fits ? 'booked' : 'waiting',
           attendee: entry.attendee,
+          ...(!fits && chatAddress ? { chatAddress } : {}),
           submission: `${entry.submission}:moved:${from.id}`.slice(0, 200),
           createdAt: nowIso,
           updatedAt: nowIso,
@@ -334,8 +374,8 @@ export class BookingService {
         SESSIONS_COLLECTION,
         session.id,
         (current) => {
-          if (!current || !current.entries.some((e) => e.attendee)) return { value: current, result: 0 };
-          const entries = current.entries.map(({ attendee: _a, ...rest }) => rest);
+          if (!current || !current.entries.some(holdsPersonalData)) return { value: current, result: 0 };
+          const entries = current.entries.map(withoutPersonalData);
           return { value: { ...current, entries }, result: current.entries.filter((e) => e.attendee).length };
         },
       );

@@ -8,6 +8,7 @@ import { SESSIONS_COLLECTION, type SessionDocument } from './bookingRecords.js';
 import { BookingService } from './bookingService.js';
 import { sameEmail } from './contactDetails.js';
 import { INTERESTS_COLLECTION, type InterestRecord, withdrawInterest } from './interestService.js';
+import type { PromotionNotifier } from './promotionNotifier.js';
 
 export interface HeldData {
   kind: 'workshop-booking' | 'volunteering-interest';
@@ -63,7 +64,8 @@ export async function findHeld(
 
 /**
  * Erases what is held under a reference. A booking is cancelled (its places go to the waiting
- * list, and a waiting-list place is given up); an interest is deleted. True when something was erased.
+ * list, whose people are told by `notifier`, and a waiting-list place is given up); an interest is
+ * deleted. True when something was erased.
  */
 export async function eraseHeld(
   records: RecordStore,
@@ -71,7 +73,10 @@ export async function eraseHeld(
   ref: string,
   email: string,
   now: () => Date,
+  notifier?: PromotionNotifier,
 ): Promise<boolean> {
-  if (ref.startsWith('HC-')) return new BookingService(records, content.workshops, now).erase(ref, email);
-  return withdrawInterest(records, ref, email);
+  if (!ref.startsWith('HC-')) return withdrawInterest(records, ref, email);
+  const { erased, promoted } = await new BookingService(records, content.workshops, now).erase(ref, email);
+  notifier?.notifyLater(promoted);
+  return erased;
 }

@@ -7,6 +7,7 @@ import {
   sessionDocumentSchema,
 } from '../../src/signups/bookingRecords.js';
 import { BookingService } from '../../src/signups/bookingService.js';
+import type { ChatAddress } from '../../src/signups/chatAddress.js';
 import { NOW, attendee, tempStore, testCatalogue, type TempStore } from './support.js';
 
 describe('signups: booking service', () => {
@@ -21,13 +22,20 @@ describe('signups: booking service', () => {
   });
   afterEach(() => t.dispose());
 
-  const book = (sessionId: string, n: number | string, seats = 1, waitingListOk = true) =>
+  const book = (
+    sessionId: string,
+    n: number | string,
+    seats = 1,
+    waitingListOk = true,
+    chatAddress?: ChatAddress,
+  ) =>
     service.book({
       sessionId,
       seats,
       attendee: attendee(n),
       submissionKey: `key-${sessionId}-${n}`,
       waitingListOk,
+      chatAddress,
     });
 
   const doc = async (id: string) => {
@@ -114,7 +122,10 @@ describe('signups: booking service', () => {
     const refOf = (r: typeof a) => (r.outcome === 'booked' || r.outcome === 'waiting' ? r.ref : '');
     const cancelled = await service.cancel(refOf(a), 'person' + 'a@example.org');
     assert.equal(cancelled.outcome, 'cancelled');
-    assert.deepEqual(cancelled.outcome === 'cancelled' && cancelled.promoted, [{ ref: refOf(w1), seats: 2 }]);
+    assert.deepEqual(
+      cancelled.outcome === 'cancelled' && cancelled.promoted.map((p) => [p.ref, p.seats, p.session.id]),
+      [[refOf(w1), 2, 'small']],
+    );
     const found = await service.find(refOf(w1), 'personw1@example.org');
     assert.equal(found?.status, 'booked');
     assert.equal(found?.promoted, true);
@@ -189,5 +200,114 @@ describe('signups: booking service', () => {
       waiting.map((w) => (w.outcome === 'waiting' ? w.position : 0)).sort((x, y) => x - y),
       Array.from({ length: 180 }, (_, i) => i + 1),
     );
+  });
+
+  describe('the chat address kept for the waiting list', () => {
+    const address = (n: number | string): ChatAddress => ({
+      channelId: 'msteams',
+      serviceUrl: 'https://smba.trafficmanager.net/uk/',
+      conversationId: `a:conversation-${n}`,
+      botId: '28:bot',
+      userId: `29:user-${n}`,
+    });
+    const bookWith = async (sessionId: string, n: number | string, seats = 1) => {
+      const outcome = await book(sessionId, n, seats, true, address(n));
+      assert.ok(outcome.outcome === 'booked' || outcome.outcome === 'waiting', outcome.outcome);
+      return { ref: outcome.ref, status: outcome.outcome };
+    };
+    const storedEntry = async (id: string, ref: string) => (await doc(id)).entries.find((e) => e.ref === ref);
+
+    it('is kept only on waiting-list entries, and leaves the entry when it moves up', async () => {
+      const a = await bookWith('small', 'a', 3);
+      const w = await bookWith('small', 'w', 2);
+      assert.deepEqual([a.status, w.status], ['booked', 'waiting']);
+      assert.equal((await storedEntry('small', a.ref))?.chatAddress, undefined, 'not kept for a booking');
+      assert.deepEqual((await storedEntry('small', w.ref))?.chatAddress, address('w'));
+
+      const cancelled = await service.cancel(a.ref, 'persona@example.org');
+      assert.ok(cancelled.outcome === 'cancelled');
+      assert.deepEqual(cancelled.promoted, [
+        { ref: w.ref, seats: 2, chatAddress: address('w'), session: cancelled.session },
+      ]);
+      const promoted = await storedEntry('small', w.ref);
+      assert.equal(promoted?.status, 'booked');
+      assert.equal(promoted?.chatAddress, undefined, 'erased as soon as the place is given');
+      assert.ok(promoted?.attendee, 'the booking itself keeps its details');
+    });
+
+    it('is erased when a waiting entry is cancelled or moved', async () => {
+      await bookWith('small', 'a', 3);
+      const w1 = await bookWith('small', 'w1');
+      const w2 = await bookWith('small', 'w2');
+      assert.equal((await service.cancel(w1.ref, 'personw1@example.org')).outcome, 'cancelled');
+      const moved = await service.move(w2.ref, 'personw2@example.org', 'big', false);
+      assert.equal(moved.outcome, 'moved');
+      for (const [id, ref] of [
+        ['small', w1.ref],
+        ['small', w2.ref],
+        ['big', w2.ref],
+      ] as const) {
+        const e = await storedEntry(id, ref);
+        assert.ok(e, `${ref} in ${id}`);
+        assert.equal(e.chatAddress, undefined, `${ref} in ${id} (${e.status})`);
+      }
+    });
+
+    it('goes with the booking to another session only if it waits there, from the new conversation', async () => {
+      await bookWith('twenty', 'x');
+      const w = await bookWith('small', 'w');
+      for (let i = 0; i < 20; i++) if (i > 0) await bookWith('twenty', `f${i}`);
+      const moved = await service.move(w.ref, 'personw@example.org', 'twenty', true, address('new'));
+      assert.ok(moved.outcome === 'moved' && moved.status === 'waiting', moved.outcome);
+      assert.deepEqual((await storedEntry('twenty', w.ref))?.chatAddress, address('new'));
+    });
+
+    it('is erased on request, and by the retention purge with the other details', async () => {
+      await bookWith('small', 'a', 3);
+      const w1 = await bookWith('small', 'w1');
+      const w2 = await bookWith('small', 'w2');
+      const erased = await service.erase(w1.ref, 'personw1@example.org');
+      assert.deepEqual(erased, { erased: true, promoted: [] });
+      assert.equal((await storedEntry('small', w1.ref))?.chatAddress, undefined);
+      assert.deepEqual((await storedEntry('small', w2.ref))?.chatAddress, address('w2'));
+
+      clock = new Date('2027-03-01T00:00:00Z'); // 30 days after the session on 14 January
+      assert.equal(await service.purgeExpired(), 2);
+      const after = (await doc('small')).entries;
+      assert.ok(after.every((e) => e.chatAddress === undefined && e.attendee === undefined));
+    });
+
+    it('is erased on request after the session too', async () => {
+      await bookWith('small', 'a', 3);
+      const w = await bookWith('small', 'w');
+      clock = new Date('2027-01-15T00:00:00Z');
+      assert.equal((await service.erase(w.ref, 'personw@example.org')).erased, true);
+      const e = await storedEntry('small', w.ref);
+      assert.equal(e?.chatAddress, undefined);
+      assert.equal(e?.attendee, undefined);
+    });
+
+    it('a stored address that is no longer valid is dropped, not used', async () => {
+      const a = await bookWith('small', 'a', 3);
+      const w = await bookWith('small', 'w');
+      await t.store.records.update<SessionDocument, void>(SESSIONS_COLLECTION, 'small', (doc) => ({
+        value: doc && {
+          ...doc,
+          entries: doc.entries.map((e) =>
+            e.ref === w.ref
+              ? { ...e, chatAddress: { ...address('w'), serviceUrl: 'file:///etc/passwd' } }
+              : e,
+          ),
+        },
+        result: undefined,
+      }));
+      const cancelled = await service.cancel(a.ref, 'persona@example.org');
+      assert.ok(cancelled.outcome === 'cancelled');
+      assert.deepEqual(
+        cancelled.promoted.map((p) => [p.ref, p.chatAddress]),
+        [[w.ref, undefined]],
+      );
+      assert.equal((await storedEntry('small', w.ref))?.chatAddress, undefined);
+    });
   });
 });

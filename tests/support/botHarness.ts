@@ -3,7 +3,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { ActivityTypes, TestAdapter, type Activity, type Attachment } from 'botbuilder';
+import {
+  ActivityTypes,
+  TestAdapter,
+  TurnContext,
+  type Activity,
+  type Attachment,
+  type ConversationReference,
+} from 'botbuilder';
 import { createBotParts, createRecogniser } from '../../src/app.js';
 import type { BotServices } from '../../src/bot/services.js';
 import type { SaferKingstonBot } from '../../src/bot/saferKingstonBot.js';
@@ -11,6 +18,7 @@ import { configSchema } from '../../src/config.js';
 import { loadContent } from '../../src/content/content.js';
 import { Insights } from '../../src/insights/insights.js';
 import { silentLogger } from '../../src/logger.js';
+import { PromotionNotifier, type ProactiveAdapter } from '../../src/signups/promotionNotifier.js';
 import { createLowdbStore } from '../../src/store/lowdbStore.js';
 
 export interface TestBot {
@@ -18,11 +26,22 @@ export interface TestBot {
   bot: SaferKingstonBot;
   adapter: TestAdapter;
   dataDir: string;
-  /** Sends one activity (or text) and returns every activity the bot sent during that turn. */
-  say(input: string | Partial<Activity>): Promise<Partial<Activity>[]>;
+  /**
+   * Sends one activity (or text) and returns every activity the bot sent into that conversation
+   * during the turn. `as` sends it from another person in their own conversation.
+   */
+  say(input: string | Partial<Activity>, as?: Speaker): Promise<Partial<Activity>[]>;
+  /** Activities the bot sent into other conversations (proactive messages), oldest first. */
+  elsewhere: Partial<Activity>[];
   /** Starts the conversation as a channel does, so the welcome is sent. */
   join(): Promise<Partial<Activity>[]>;
   close(): Promise<void>;
+}
+
+/** Another person, in their own conversation with the bot. */
+export interface Speaker {
+  userId: string;
+  conversationId: string;
 }
 
 export interface TestBotOptions {
@@ -37,38 +56,67 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'skbot-test-')));
   const store = await createLowdbStore(dataDir);
   const now = options.services?.now ?? (() => new Date());
+  const content = options.services?.content ?? (await loadContent());
   const services: BotServices = {
     config: configSchema.parse({ DATA_DIR: dataDir }),
-    content: await loadContent(),
+    content,
     store,
     recogniser: await createRecogniser(),
     logger: silentLogger,
     insights: new Insights(store.records, now, silentLogger),
+    notifier: new PromotionNotifier({ botAppId: '', messages: content.signupMessages, logger: silentLogger }),
     now,
     ...options.services,
   };
   const { bot, middleware } = createBotParts(services);
-  const adapter = new TestAdapter((context) => bot.run(context), {
+  const template: Partial<Activity> = {
     channelId: options.channelId ?? 'test',
     from: { id: options.userId ?? 'user-1', name: 'Test user' },
     recipient: { id: 'bot', name: 'Safer Kingston' },
     conversation: { id: 'conversation-1', isGroup: false, conversationType: 'personal', name: '' },
-  });
+  };
+  const base = { ...template };
+  const adapter = new TestAdapter((context) => bot.run(context), template);
+  // The TestAdapter cannot continue a conversation: this does what CloudAdapter does (a turn with a
+  // continuation event and the reference's addresses), so proactive messages land in its queue.
+  const proactive: ProactiveAdapter = {
+    async continueConversationAsync(_botAppId, reference, logic) {
+      const event = TurnContext.applyConversationReference(
+        { type: ActivityTypes.Event, name: 'ContinuationEvent' },
+        reference as ConversationReference,
+        true,
+      );
+      await logic(new TurnContext(adapter, event));
+    },
+  };
+  services.notifier.attach(proactive);
   // A failing turn should fail the test, not be hidden behind the apology message.
   adapter.onTurnError = async (_context, error) => {
     throw error;
   };
   for (const m of middleware) adapter.use(m);
 
+  const elsewhere: Partial<Activity>[] = [];
   const drain = () => adapter.activeQueue.splice(0, adapter.activeQueue.length);
-  const say = async (input: string | Partial<Activity>) => {
-    drain();
+  const say = async (input: string | Partial<Activity>, as?: Speaker) => {
+    elsewhere.push(...drain());
+    // The TestAdapter writes its template over every incoming activity, so another speaker is a
+    // different template for that one turn.
+    const conversation = as ? { ...template.conversation!, id: as.conversationId } : template.conversation!;
+    if (as) Object.assign(adapter.template, { from: { id: as.userId, name: 'Test user' }, conversation });
     const activity: Partial<Activity> =
       typeof input === 'string'
         ? { type: ActivityTypes.Message, text: input }
         : { type: ActivityTypes.Message, ...input };
-    await adapter.receiveActivity(activity);
-    return drain().filter((a) => a.type !== ActivityTypes.Typing);
+    try {
+      await adapter.receiveActivity(activity);
+      await services.notifier.idle();
+    } finally {
+      Object.assign(adapter.template, base);
+    }
+    const sent = drain().filter((a) => a.type !== ActivityTypes.Typing);
+    elsewhere.push(...sent.filter((a) => a.conversation && a.conversation.id !== conversation.id));
+    return sent.filter((a) => !a.conversation || a.conversation.id === conversation.id);
   };
   return {
     services,
@@ -76,6 +124,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     adapter,
     dataDir,
     say,
+    elsewhere,
     join: () =>
       say({
         type: ActivityTypes.ConversationUpdate,
@@ -85,6 +134,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
         ],
       }),
     close: async () => {
+      await services.notifier.idle();
       await store.close();
       if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
