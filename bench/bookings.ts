@@ -100,6 +100,7 @@ async function timePerBooking(seed: 'empty' | 'other-sessions' | 'same-session')
         end: '2099-01-14T12:00',
         capacity: 1000,
         maxSeatsPerBooking: 1,
+        waitingList: 10_000,
         covers: ['Timing'],
         source: 'benchmark',
         reviewed: '2026-11-21',

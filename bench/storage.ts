@@ -158,7 +158,7 @@ async function blobTwoProcesses(azurite: Azurite, events?: number) {
 }
 
 const HTTP_IN_FLIGHT = 20;
-const HTTP_SESSION = { id: 'bench-twenty', capacity: SEATS, maxSeatsPerBooking: 1 };
+const HTTP_SESSION = { id: 'bench-twenty', capacity: SEATS, maxSeatsPerBooking: 1, waitingList: 10_000 };
 
 /** BOOKINGS one-step booking forms for SEATS seats, HTTP_IN_FLIGHT at a time, spread over the bots. */
 async function httpBookings(bots: BookingBot[], open: () => Promise<Store>) {

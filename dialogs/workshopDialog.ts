@@ -209,6 +209,10 @@ export class WorkshopDialog extends CancelAndHelpDialog {
       return step.endDialog();
     }
     values.seatsLeft = availability.seatsLeft;
+    if (availability.waitingListFull) {
+      await step.context.sendActivity(this.words.waitingListFull);
+      return step.endDialog();
+    }
     if (availability.state === 'full') {
       values.waitingListOk = true;
       return step.prompt(YES_NO, { prompt: this.words.full.question, retryPrompt: this.words.full.retry });
@@ -363,6 +367,9 @@ export class WorkshopDialog extends CancelAndHelpDialog {
         return;
       case 'not-enough-seats':
         await say(words.placesGone);
+        return;
+      case 'waiting-list-full':
+        await say(words.waitingListFull);
         return;
       case 'too-many-seats':
         await say(fillCounted(words.tooManyPlaces, outcome.max, { max: outcome.max }));

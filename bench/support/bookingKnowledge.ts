@@ -10,6 +10,8 @@ export interface SessionSpec {
   id: string;
   capacity: number;
   maxSeatsPerBooking: number;
+  /** Places on the waiting list (the content's waitingList); left out, as many as capacity. */
+  waitingList?: number;
 }
 
 export async function knowledgeWithSessions(sessions: SessionSpec[]): Promise<string> {
@@ -25,6 +27,7 @@ export async function knowledgeWithSessions(sessions: SessionSpec[]): Promise<st
     end: '2099-01-14T12:00',
     capacity: s.capacity,
     maxSeatsPerBooking: s.maxSeatsPerBooking,
+    ...(s.waitingList === undefined ? {} : { waitingList: s.waitingList }),
     covers: ['What a hate crime is'],
     source: 'load test',
     reviewed: '2026-11-21',

@@ -8,7 +8,7 @@ import { knowledgeWithSessions } from './bookingKnowledge.js';
 export const BENCH_SESSIONS = ['bench-c10', 'bench-c50'];
 
 const knowledgeDir = await knowledgeWithSessions(
-  BENCH_SESSIONS.map((id) => ({ id, capacity: 1000, maxSeatsPerBooking: 1 })),
+  BENCH_SESSIONS.map((id) => ({ id, capacity: 1000, maxSeatsPerBooking: 1, waitingList: 10_000 })),
 );
 const app = await startApp(loadConfig(process.env), { knowledgeDir });
 process.once('SIGTERM', () => {

@@ -30,6 +30,7 @@ const workshop = part({
       forCommunity: label(),
       forPartners: label(),
       full: label(),
+      fullNoWaitingList: label(),
       placesLeft: counted('left', [], { max: 60 }),
       choose: template(['number'], { max: 60 }),
       joinWaitingList: template(['number'], { max: 60 }),
@@ -63,6 +64,7 @@ const workshop = part({
   alreadyBooked: template(['ref']),
   alreadyWaiting: template(['ref']),
   placesGone: text(),
+  waitingListFull: text(),
   tooManyPlaces: counted('max'),
   closed: text(),
 });

@@ -31,6 +31,8 @@ export const workshopSessionSchema = z
     end: londonDateTime,
     capacity: z.number().int().min(1).max(1000),
     maxSeatsPerBooking: z.number().int().min(1).max(20),
+    /** Places the waiting list can hold; left out, as many as the session has (capacity). */
+    waitingList: z.number().int().min(0).max(10_000).optional(),
     covers: z.array(plainText(160)).min(1).max(6),
     source,
     reviewed: reviewedDate,
@@ -48,6 +50,11 @@ export const workshopSessionSchema = z
   });
 
 export type WorkshopSession = z.infer<typeof workshopSessionSchema>;
+
+/** How many places the session's waiting list holds. */
+export function waitingListPlaces(session: WorkshopSession): number {
+  return session.waitingList ?? session.capacity;
+}
 export type WorkshopAudience = (typeof WORKSHOP_AUDIENCES)[number];
 export type WorkshopFormat = (typeof WORKSHOP_FORMATS)[number];
 

@@ -1,7 +1,7 @@
 // Workshop bookings: book, join the waiting list, look up, cancel and move, over the RecordStore.
 // Every decision is made inside one atomic `update` of the session's document (see
 // bookingRecords.ts). A booking is reported only after `update` resolved, i.e. after it was written.
-import type { WorkshopCatalogue, WorkshopSession } from '../content/workshops.js';
+import { waitingListPlaces, type WorkshopCatalogue, type WorkshopSession } from '../content/workshops.js';
 import type { RecordStore } from '../store/store.js';
 import {
   type Attendee,
@@ -29,6 +29,8 @@ export interface SessionAvailability {
   state: SessionState;
   seatsLeft: number;
   waiting: number;
+  /** The session is full and its waiting list has no room for even one more place. */
+  waitingListFull: boolean;
 }
 
 export interface BookingRequest {
@@ -60,6 +62,7 @@ export type BookingOutcome =
     }
   | { outcome: 'already-booked'; ref: string; status: 'booked' | 'waiting'; session: WorkshopSession }
   | { outcome: 'not-enough-seats'; seatsLeft: number; session: WorkshopSession }
+  | { outcome: 'waiting-list-full'; session: WorkshopSession }
   | { outcome: 'too-many-seats'; max: number; session: WorkshopSession }
   | { outcome: 'closed'; reason: 'unknown' | 'past' };
 
@@ -100,6 +103,7 @@ export type MoveOutcome =
   | { outcome: 'same-session' }
   | { outcome: 'closed'; reason: 'unknown' | 'past' }
   | { outcome: 'not-enough-seats'; seatsLeft: number; session: WorkshopSession }
+  | { outcome: 'waiting-list-full'; session: WorkshopSession }
   | { outcome: 'too-many-seats'; max: number; session: WorkshopSession };
 
 export interface EraseOutcome {
@@ -128,6 +132,7 @@ export class BookingService {
       state: past ? 'past' : seatsLeft === 0 ? 'full' : 'open',
       seatsLeft,
       waiting: waitingEntries(doc).length,
+      waitingListFull: seatsLeft === 0 && !waitingListHas(doc ?? emptyDocument(session.id), session, 1),
     };
   }
 
@@ -186,6 +191,8 @@ export class BookingService {
               ...unchanged,
               result: { outcome: 'not-enough-seats', seatsLeft: Math.max(0, seatsLeft), session },
             };
+          if (!fits && !waitingListHas(doc, session, request.seats))
+            return { ...unchanged, result: { outcome: 'waiting-list-full', session } };
           const entry: Entry = {
             ref,
             seats: request.seats,
@@ -342,6 +349,8 @@ export class BookingService {
             value: current,
             result: { outcome: 'not-enough-seats', seatsLeft: Math.max(0, seatsLeft), session: to },
           };
+        if (!fits && !waitingListHas(doc, to, entry.seats))
+          return { value: current, result: { outcome: 'waiting-list-full', session: to } };
         const moved: Entry = {
           ref,
           seats: entry.seats,
@@ -403,4 +412,10 @@ function describeRepeat(
     };
   // The first submission was written and later cancelled or moved: do not book it again.
   return { outcome: 'closed', reason: 'unknown' };
+}
+
+/** Whether the session's waiting list has room for `seats` more places (waitingList in the content). */
+function waitingListHas(doc: SessionDocument, session: WorkshopSession, seats: number): boolean {
+  const waiting = waitingEntries(doc).reduce((sum, e) => sum + e.seats, 0);
+  return waiting + seats <= waitingListPlaces(session);
 }

@@ -25,7 +25,7 @@ export function describeSession(session: WorkshopSession): string {
 }
 
 function placesText(a: SessionAvailability, words: SessionListWords): string {
-  if (a.state === 'full') return words.full;
+  if (a.state === 'full') return a.waitingListFull ? words.fullNoWaitingList : words.full;
   return fillCounted(words.placesLeft, a.seatsLeft, { left: a.seatsLeft });
 }
 
@@ -51,16 +51,23 @@ export function sessionsMessage(
         { type: 'TextBlock', text: describeLondonSpan(s.start, s.end), wrap: true, spacing: 'None' },
         { type: 'TextBlock', text: `${where}. ${audience}.`, wrap: true, spacing: 'None' },
         { type: 'TextBlock', text: places, wrap: true, spacing: 'None', isSubtle: true },
-        {
-          type: 'ActionSet',
-          actions: [
-            {
-              type: 'Action.Submit',
-              title: fillTemplate(a.state === 'full' ? words.joinWaitingList : words.choose, { number }),
-              data: { action: 'workshop.session', sessionId: s.id },
-            },
-          ],
-        },
+        // A session whose waiting list is full too has nothing to press.
+        ...(a.waitingListFull
+          ? []
+          : [
+              {
+                type: 'ActionSet',
+                actions: [
+                  {
+                    type: 'Action.Submit',
+                    title: fillTemplate(a.state === 'full' ? words.joinWaitingList : words.choose, {
+                      number,
+                    }),
+                    data: { action: 'workshop.session', sessionId: s.id },
+                  },
+                ],
+              },
+            ]),
       ],
     });
     lines.push(

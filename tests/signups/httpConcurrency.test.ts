@@ -22,7 +22,9 @@ describe('signups: 200 concurrent bookings for 20 places over HTTP', () => {
   const logLines: string[] = [];
   before(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'skhttp-signups-'));
-    knowledge = await knowledgeWithSessions([{ id: 'last-seats', capacity: 20, maxSeatsPerBooking: 1 }]);
+    knowledge = await knowledgeWithSessions([
+      { id: 'last-seats', capacity: 20, maxSeatsPerBooking: 1, waitingList: 200 },
+    ]);
     app = await startApp(loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir }), {
       knowledgeDir: knowledge,
       logger: createLogger('debug', (line) => logLines.push(line)),

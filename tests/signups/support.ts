@@ -29,8 +29,8 @@ export function session(id: string, overrides: Record<string, unknown> = {}) {
 
 export function testCatalogue(): WorkshopCatalogue {
   return new WorkshopCatalogue([
-    session('small', { capacity: 3, maxSeatsPerBooking: 3 }),
-    session('twenty', { capacity: 20, maxSeatsPerBooking: 1 }),
+    session('small', { capacity: 3, maxSeatsPerBooking: 3, waitingList: 10 }),
+    session('twenty', { capacity: 20, maxSeatsPerBooking: 1, waitingList: 200 }),
     session('big', { capacity: 50, format: 'online', start: '2027-02-10T18:00', end: '2027-02-10T19:00' }),
     session('partners', {
       audience: 'partners',

@@ -10,7 +10,7 @@ import { createBlobStore } from '../../src/store/blobStore.js';
 import { startAzurite, type Azurite } from '../support/azurite.js';
 import { startBookingBot, type BookingBot } from '../support/bookingBots.js';
 
-const SESSION = { id: 'last-twenty', capacity: 20, maxSeatsPerBooking: 1 };
+const SESSION = { id: 'last-twenty', capacity: 20, maxSeatsPerBooking: 1, waitingList: 200 };
 
 describe('two bot processes sharing one Azurite', function () {
   this.timeout(90_000);
