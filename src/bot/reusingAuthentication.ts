@@ -37,24 +37,19 @@ export class ReusingBotFrameworkAuthentication extends ConfigurationBotFramework
     activity: Activity,
     authHeader: string,
   ): Promise<AuthenticateRequestResult> {
-    const result = await super.authenticateRequest(activity, authHeader);
-    return {
-      ...result,
-      connectorFactory:
-        result.connectorFactory && this.reuse(result.connectorFactory, appIdOf(result.claimsIdentity)),
-    };
+    return this.withReusedClients(await super.authenticateRequest(activity, authHeader));
   }
 
   override async authenticateStreamingRequest(
     authHeader: string,
     channelIdHeader: string,
   ): Promise<AuthenticateRequestResult> {
-    const result = await super.authenticateStreamingRequest(authHeader, channelIdHeader);
-    return {
-      ...result,
-      connectorFactory:
-        result.connectorFactory && this.reuse(result.connectorFactory, appIdOf(result.claimsIdentity)),
-    };
+    return this.withReusedClients(await super.authenticateStreamingRequest(authHeader, channelIdHeader));
+  }
+
+  private withReusedClients(result: AuthenticateRequestResult): AuthenticateRequestResult {
+    const factory = result.connectorFactory;
+    return { ...result, connectorFactory: factory && this.reuse(factory, appIdOf(result.claimsIdentity)) };
   }
 
   override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {

@@ -5,19 +5,12 @@ import path from 'node:path';
 import { z } from 'zod';
 import { reviewedDate, source } from '../content/common.js';
 import { ContentError } from '../content/contentError.js';
+import { JOURNEY_ROUTES } from '../content/conversation.js';
 import { loadYamlFile } from '../content/loadYaml.js';
 import { ROUTES, routeSchema, type Route } from './types.js';
 
-/** Routes that open a journey need the most examples: people ask for them in many ways. */
-export const JOURNEY_ROUTES: readonly Route[] = [
-  'bystander',
-  'workshop',
-  'volunteer',
-  'report',
-  'support',
-  'themes',
-  'privacy',
-];
+// Routes that open a journey need the most examples: people ask for them in many ways.
+export { JOURNEY_ROUTES };
 export const MIN_JOURNEY_EXAMPLES = 60;
 export const MIN_OTHER_EXAMPLES = 25;
 
@@ -62,7 +55,9 @@ export async function loadTrainingSet(knowledgeDir: string): Promise<TrainingSet
     const problems: string[] = [];
     if (name !== `${data.route}.yaml`)
       problems.push(`field "route": "${data.route}" must match the file name`);
-    const min = JOURNEY_ROUTES.includes(data.route) ? MIN_JOURNEY_EXAMPLES : MIN_OTHER_EXAMPLES;
+    const min = (JOURNEY_ROUTES as readonly Route[]).includes(data.route)
+      ? MIN_JOURNEY_EXAMPLES
+      : MIN_OTHER_EXAMPLES;
     if (data.examples.length < min)
       problems.push(`field "examples": has ${data.examples.length}, needs at least ${min}`);
     data.examples.forEach((text, i) => {

@@ -44,6 +44,19 @@ export function registerClientRoutes(server: Server, context: ClientRoutesContex
     return grant;
   };
 
+  /** The conversation a request names, if its token is for it; otherwise the error is sent. */
+  const authorisedConversation = (req: Request, res: Response) => {
+    const conversationId = String(req.params.conversationId);
+    const grant = authorise(req, res, conversationId);
+    if (!grant) return undefined;
+    const conversation = context.conversations.get(conversationId);
+    if (!conversation) {
+      sendError(res, 404, 'NotFound', 'No such conversation (it may have expired).');
+      return undefined;
+    }
+    return { grant, conversation };
+  };
+
   const isSecret = (req: Request): boolean =>
     context.secret !== undefined && context.secret !== '' && bearerToken(req) === context.secret;
 
@@ -150,11 +163,8 @@ export function registerClientRoutes(server: Server, context: ClientRoutesContex
   server.get(
     `${PREFIX}/conversations/:conversationId`,
     handler((req, res) => {
-      const conversationId = String(req.params.conversationId);
-      if (!authorise(req, res, conversationId)) return;
-      const conversation = context.conversations.get(conversationId);
-      if (!conversation)
-        return sendError(res, 404, 'NotFound', 'No such conversation (it may have expired).');
+      const { conversation } = authorisedConversation(req, res) ?? {};
+      if (!conversation) return;
       const issued = context.tokens.issue(conversation.id, conversation.userId);
       sendJson(res, 200, conversationBody(req, issued, queryParam(req, 'watermark')));
     }),
@@ -163,11 +173,8 @@ export function registerClientRoutes(server: Server, context: ClientRoutesContex
   server.get(
     `${PREFIX}/conversations/:conversationId/activities`,
     handler((req, res) => {
-      const conversationId = String(req.params.conversationId);
-      if (!authorise(req, res, conversationId)) return;
-      const conversation = context.conversations.get(conversationId);
-      if (!conversation)
-        return sendError(res, 404, 'NotFound', 'No such conversation (it may have expired).');
+      const { conversation } = authorisedConversation(req, res) ?? {};
+      if (!conversation) return;
       sendJson(res, 200, conversation.since(queryParam(req, 'watermark')));
     }),
   );
@@ -176,12 +183,9 @@ export function registerClientRoutes(server: Server, context: ClientRoutesContex
     `${PREFIX}/conversations/:conversationId/activities`,
     jsonBody,
     handler(async (req, res) => {
-      const conversationId = String(req.params.conversationId);
-      const grant = authorise(req, res, conversationId);
-      if (!grant) return;
-      const conversation = context.conversations.get(conversationId);
-      if (!conversation)
-        return sendError(res, 404, 'NotFound', 'No such conversation (it may have expired).');
+      const found = authorisedConversation(req, res);
+      if (!found) return;
+      const { grant, conversation } = found;
       const parsed = clientActivitySchema.safeParse(bodyOf(req));
       if (!parsed.success) return sendError(res, 400, 'BadArgument', describeIssue(parsed.error));
       const { from, ...fields } = parsed.data;
