@@ -1,22 +1,11 @@
 import assert from 'node:assert/strict';
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { BookingService } from '../../src/signups/bookingService.js';
 import { InterestService } from '../../src/signups/interestService.js';
 import { allText, startTestBot, type TestBot } from '../support/botHarness.js';
+import { filesContaining } from '../support/dataFiles.js';
 
 const NAME = 'Zelda Quartermain';
 const EMAIL = 'zelda.q@example.org';
-
-async function filesContaining(dir: string, needle: RegExp): Promise<string[]> {
-  const hits: string[] = [];
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    if (needle.test(await readFile(file, 'utf8'))) hits.push(file);
-  }
-  return hits;
-}
 
 describe('privacy journey: what we hold and deleting it', () => {
   let bot: TestBot;

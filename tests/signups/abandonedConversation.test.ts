@@ -1,26 +1,16 @@
 // What someone types into a journey they leave half-way is kept in the conversation's state. The
 // retention job deletes that state after a day with no message, so nothing of them stays on disk.
 import assert from 'node:assert/strict';
-import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { INTERESTS_COLLECTION } from '../../src/signups/interestService.js';
 import { purgeSignups } from '../../src/signups/retention.js';
 import { CONVERSATION_IDLE_HOURS } from '../../src/store/stateExpiry.js';
 import { startTestBot, type TestBot } from '../support/botHarness.js';
+import { filesContaining } from '../support/dataFiles.js';
 
 const NAME = 'Ottoline Wren';
 const EMAIL = 'ottoline.w@example.org';
 const HOUR = 3600 * 1000;
-
-async function filesContaining(dir: string, needle: string): Promise<string[]> {
-  const hits: string[] = [];
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    if ((await readFile(file, 'utf8')).includes(needle)) hits.push(file);
-  }
-  return hits;
-}
 
 describe('retention: a conversation left half-way', () => {
   let bot: TestBot;

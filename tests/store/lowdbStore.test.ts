@@ -1,14 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createLowdbStore } from '../../src/store/lowdbStore.js';
 import { StoreClosedError, type Store } from '../../src/store/store.js';
-
-async function allFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
-}
+import { allFiles } from '../support/dataFiles.js';
 
 describe('lowdb store', () => {
   let dir: string;
