@@ -8,7 +8,7 @@ import path from 'node:path';
 import { ContainerClient } from '@azure/storage-blob';
 import { projectRoot } from '../../src/paths.js';
 import { expectRepliesActivity, postActivity, startTestApp, type TestApp } from '../support/appHarness.js';
-import { startAzurite, type Azurite } from '../support/azurite.js';
+import { useAzurite } from '../support/azurite.js';
 
 interface Replies {
   activities: { type: string; text?: string }[];
@@ -16,25 +16,12 @@ interface Replies {
 
 describe('the service with STORAGE=blob', function () {
   this.timeout(30_000);
-  let azurite: Azurite | undefined;
-  before(async function () {
-    try {
-      azurite = await startAzurite();
-    } catch (error) {
-      console.warn(
-        `Skipping the STORAGE=blob service tests: Azurite could not start (${(error as Error).message})`,
-      );
-      this.skip();
-    }
-  });
-  after(async () => {
-    await azurite?.stop();
-  });
+  const azurite = useAzurite('the STORAGE=blob service tests');
 
   it('two instances on one container answer one conversation in turns and share its state', async () => {
     const env = {
       STORAGE: 'blob',
-      AZURE_STORAGE_CONNECTION_STRING: azurite!.connectionString,
+      AZURE_STORAGE_CONNECTION_STRING: azurite().connectionString,
       AZURE_STORAGE_CONTAINER: `app-${randomUUID()}`,
     };
     const apps: TestApp[] = [await startTestApp(env), await startTestApp(env)];

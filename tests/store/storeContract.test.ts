@@ -11,7 +11,7 @@ import { createBlobStore, type BlobStore } from '../../src/store/blobStore.js';
 import { ConcurrencyError } from '../../src/store/etagRetry.js';
 import { createLowdbStore } from '../../src/store/lowdbStore.js';
 import { StoreClosedError, type Store } from '../../src/store/store.js';
-import { startAzurite, type Azurite } from '../support/azurite.js';
+import { useAzurite } from '../support/azurite.js';
 
 /** Opens stores over one place (a folder, a container): a second open sees what the first wrote. */
 interface Place {
@@ -228,26 +228,12 @@ storeContract('lowdb', async () => {
 });
 
 describe('Azure Blob store against Azurite', function () {
-  let azurite: Azurite | undefined;
-  before(async function () {
-    this.timeout(30_000);
-    try {
-      azurite = await startAzurite();
-    } catch (error) {
-      console.warn(
-        `Skipping the Azure Blob store tests: Azurite could not start (${(error as Error).message})`,
-      );
-      this.skip();
-    }
-  });
-  after(async () => {
-    await azurite?.stop();
-  });
+  const azurite = useAzurite('the Azure Blob store tests');
 
   const newContainer = () => `t-${randomUUID()}`;
   const blobPlace = async (): Promise<Place> => {
     const containerName = newContainer();
-    const connectionString = azurite!.connectionString;
+    const connectionString = azurite().connectionString;
     return {
       open: () => createBlobStore({ connectionString, containerName }),
       remove: async () => {
@@ -263,7 +249,7 @@ describe('Azure Blob store against Azurite', function () {
     let stores: BlobStore[] = [];
     const openBlob = async (containerName: string, maxAttempts?: number) => {
       const s = await createBlobStore({
-        connectionString: azurite!.connectionString,
+        connectionString: azurite().connectionString,
         containerName,
         retry: maxAttempts ? { maxAttempts, baseDelayMs: 1, maxDelayMs: 2 } : undefined,
       });
@@ -364,7 +350,7 @@ describe('Azure Blob store against Azurite', function () {
       await assert.rejects(
         () =>
           createBlobStore({
-            connectionString: azurite!.connectionString.replace(/127\.0\.0\.1:\d+/, '127.0.0.1:1'),
+            connectionString: azurite().connectionString.replace(/127\.0\.0\.1:\d+/, '127.0.0.1:1'),
             containerName: newContainer(),
             requestTries: 1,
           }),

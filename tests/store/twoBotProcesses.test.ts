@@ -7,32 +7,19 @@ import { randomUUID } from 'node:crypto';
 import { bookingActivity } from '../../bench/support/bookingKnowledge.js';
 import { SESSIONS_COLLECTION, type SessionDocument } from '../../src/signups/bookingRecords.js';
 import { createBlobStore } from '../../src/store/blobStore.js';
-import { startAzurite, type Azurite } from '../support/azurite.js';
+import { useAzurite } from '../support/azurite.js';
 import { startBookingBot, type BookingBot } from '../support/bookingBots.js';
 
 const SESSION = { id: 'last-twenty', capacity: 20, maxSeatsPerBooking: 1, waitingList: 200 };
 
 describe('two bot processes sharing one Azurite', function () {
   this.timeout(90_000);
-  let azurite: Azurite | undefined;
-  before(async function () {
-    try {
-      azurite = await startAzurite();
-    } catch (error) {
-      console.warn(
-        `Skipping the two-bot-process test: Azurite could not start (${(error as Error).message})`,
-      );
-      this.skip();
-    }
-  });
-  after(async () => {
-    await azurite?.stop();
-  });
+  const azurite = useAzurite('the two-bot-process test');
 
   it('200 concurrent bookings for 20 seats across both: exactly 20 seats, no duplicates, no lost waiting-list entries', async () => {
     const env = {
       STORAGE: 'blob',
-      AZURE_STORAGE_CONNECTION_STRING: azurite!.connectionString,
+      AZURE_STORAGE_CONNECTION_STRING: azurite().connectionString,
       AZURE_STORAGE_CONTAINER: `bots-${randomUUID()}`,
     };
     const bots: BookingBot[] = await Promise.all([

@@ -3,30 +3,19 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { createBlobStore } from '../../src/store/blobStore.js';
-import { startAzurite, type Azurite } from '../support/azurite.js';
+import { useAzurite } from '../support/azurite.js';
 import type { SeatEvent, SeatOutcome } from '../support/seatWorker.js';
 import { runSeatWorkers } from '../support/seatWorkers.js';
 
 describe('two processes sharing one Azurite', function () {
   this.timeout(60_000);
-  let azurite: Azurite | undefined;
-  before(async function () {
-    try {
-      azurite = await startAzurite();
-    } catch (error) {
-      console.warn(`Skipping the two-process tests: Azurite could not start (${(error as Error).message})`);
-      this.skip();
-    }
-  });
-  after(async () => {
-    await azurite?.stop();
-  });
+  const azurite = useAzurite('the two-process tests');
 
   it('200 concurrent bookings for 20 seats across two processes: exactly 20 seats, none twice, none lost', async () => {
     const containerName = `two-${randomUUID()}`;
     const people = Array.from({ length: 200 }, (_, i) => `person-${i}`);
     const base = {
-      connectionString: azurite!.connectionString,
+      connectionString: azurite().connectionString,
       containerName,
       collection: 'events',
       eventId: 'workshop-1',
@@ -42,7 +31,7 @@ describe('two processes sharing one Azurite', function () {
     const outcomes: Record<string, SeatOutcome> = Object.assign({}, ...reports.map((r) => r.outcomes));
     assert.equal(Object.keys(outcomes).length, 200, 'every booking got an answer');
 
-    const store = await createBlobStore({ connectionString: azurite!.connectionString, containerName });
+    const store = await createBlobStore({ connectionString: azurite().connectionString, containerName });
     const event = await store.records.get<SeatEvent>('events', 'workshop-1');
     await store.close();
     assert.ok(event);

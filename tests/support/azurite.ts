@@ -90,3 +90,26 @@ export async function startAzurite(): Promise<Azurite> {
     throw error;
   }
 }
+
+/**
+ * For a mocha `describe`: starts one Azurite before its tests and stops it after. When Azurite
+ * cannot start, the tests are skipped with a warning naming `what`. Returns the running Azurite.
+ */
+export function useAzurite(what: string): () => Azurite {
+  let azurite: Azurite | undefined;
+  before(async function () {
+    try {
+      azurite = await startAzurite();
+    } catch (error) {
+      console.warn(`Skipping ${what}: Azurite could not start (${(error as Error).message})`);
+      this.skip();
+    }
+  });
+  after(async () => {
+    await azurite?.stop();
+  });
+  return () => {
+    if (!azurite) throw new Error('Azurite is not running');
+    return azurite;
+  };
+}
