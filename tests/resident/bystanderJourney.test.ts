@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { allText, buttonsOf, startTestBot, type TestBot } from '../support/botHarness.js';
 import { adaptiveCardProblems, adaptiveCardsIn } from '../support/adaptiveCardCheck.js';
-import { Chat, crisisThenResume, type Step } from './journeySteps.js';
+import { Chat, crisisThenResume, startJoinedChat, type Step } from './journeySteps.js';
 
 const OPEN = 'Help safely as a bystander';
 
@@ -23,11 +23,7 @@ const firstSteps: Step[] = [
 describe('bystander journey', () => {
   let bot: TestBot;
   let chat: Chat;
-  beforeEach(async () => {
-    bot = await startTestBot();
-    chat = new Chat(bot);
-    await chat.join();
-  });
+  beforeEach(async () => ({ bot, chat } = await startJoinedChat()));
   afterEach(() => bot.close());
 
   it('explains the 5Ds and Ask for Angela in a valid card, then asks about the first situation', async () => {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { allText } from '../support/botHarness.js';
 import type { Chat, Step } from '../support/chat.js';
 
-export { Chat, type Step } from '../support/chat.js';
+export { Chat, startJoinedChat, type Step } from '../support/chat.js';
 
 /** A message that must reach the emergency routes first, whatever journey is under way. */
 export const CRISIS_MESSAGE = 'I want to kill myself';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { allText, buttonsOf, startTestBot, type TestBot } from '../support/botHarness.js';
 import { adaptiveCardProblems, adaptiveCardsIn } from '../support/adaptiveCardCheck.js';
-import { Chat, crisisThenResume, escape, type Step } from './journeySteps.js';
+import { Chat, crisisThenResume, startJoinedChat, escape, type Step } from './journeySteps.js';
 
 const NOTICE = /cannot take a report\. Nothing you type here is sent to the police/;
 
@@ -18,11 +18,7 @@ const hateThirdParty: Step[] = [
 describe('report journey', () => {
   let bot: TestBot;
   let chat: Chat;
-  beforeEach(async () => {
-    bot = await startTestBot();
-    chat = new Chat(bot);
-    await chat.join();
-  });
+  beforeEach(async () => ({ bot, chat } = await startJoinedChat()));
   afterEach(() => bot.close());
 
   it('says first that it takes no reports, then shows the route as a card with tap-to-call and links', async () => {

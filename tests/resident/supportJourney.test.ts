@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { allText, buttonsOf, startTestBot, type TestBot } from '../support/botHarness.js';
 import { adaptiveCardProblems, adaptiveCardsIn } from '../support/adaptiveCardCheck.js';
-import { Chat, crisisThenResume, type Step } from './journeySteps.js';
+import { Chat, crisisThenResume, startJoinedChat, type Step } from './journeySteps.js';
 
 /** Find support -> domestic abuse -> a man. */
 const menDomesticAbuse: Step[] = [
@@ -15,11 +15,7 @@ const ALWAYS_OPEN = /Open all day and night[\s\S]*Samaritans[\s\S]*Shout/;
 describe('support journey', () => {
   let bot: TestBot;
   let chat: Chat;
-  beforeEach(async () => {
-    bot = await startTestBot();
-    chat = new Chat(bot);
-    await chat.join();
-  });
+  beforeEach(async () => ({ bot, chat } = await startJoinedChat()));
   afterEach(() => bot.close());
 
   it('narrows by topic and group, shows 2-4 services as cards, and always the 24/7 options', async () => {

@@ -3,7 +3,7 @@
 // type otherwise. `play` walks scripted steps, so a walk can be interrupted at any step.
 import assert from 'node:assert/strict';
 import type { Activity, CardAction } from 'botbuilder';
-import { allText, buttonsOf, type TestBot } from './botHarness.js';
+import { allText, buttonsOf, startTestBot, type TestBot } from './botHarness.js';
 
 export interface Step {
   /** What the person taps or types. */
@@ -78,4 +78,12 @@ export class Chat {
       assert.match(allText(await this.send(step.say)), step.expect, `after "${step.say}"`);
     return this.last;
   }
+}
+
+/** A whole bot with a person already welcomed by it: the start of every journey test. */
+export async function startJoinedChat(): Promise<{ bot: TestBot; chat: Chat }> {
+  const bot = await startTestBot();
+  const chat = new Chat(bot);
+  await chat.join();
+  return { bot, chat };
 }
