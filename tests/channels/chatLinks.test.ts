@@ -5,15 +5,9 @@ import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { isoWeek } from '../../src/insights/isoWeek.js';
 import type { Topic } from '../../src/plan/schema.js';
-import {
-  launchBrowser,
-  loosely,
-  screenshot,
-  seriousViolations,
-  shown,
-  stubExitSite,
-} from '../support/browser.js';
+import { loosely, screenshot, seriousViolations, shown, stubExitSite } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/appHarness.js';
+import { launchChromium } from '../support/chromium.js';
 
 describe('chat links and the quick exit in Chromium', function () {
   this.timeout(60000);
@@ -26,7 +20,7 @@ describe('chat links and the quick exit in Chromium', function () {
 
   before(async () => {
     app = await startTestApp();
-    browser = await launchBrowser();
+    browser = await launchChromium();
     const { conversation, plan } = app.services.content;
     welcome = conversation.welcome[0]!;
     firstJourney = conversation.journeys[0]!.label;

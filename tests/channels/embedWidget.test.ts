@@ -9,8 +9,9 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { isoWeek } from '../../src/insights/isoWeek.js';
 import { escapeHtml } from '../../src/staff/html.js';
 import type { Topic } from '../../src/plan/schema.js';
-import { launchBrowser, screenshot, seriousViolations, shown, stubExitSite } from '../support/browser.js';
+import { screenshot, seriousViolations, shown, stubExitSite } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/appHarness.js';
+import { launchChromium } from '../support/chromium.js';
 
 /** A plain community-group page with the snippet, as the staff links page gives it. */
 function hostPage(snippet: string): string {
@@ -40,7 +41,7 @@ describe('the embed widget on a host page in Chromium', function () {
     await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
     // localhost and 127.0.0.1 are different origins: the widget is cross-origin, as on a real site.
     hostUrl = `http://localhost:${(host.address() as AddressInfo).port}/`;
-    browser = await launchBrowser();
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     await stubExitSite(page);
   });

@@ -6,8 +6,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { buildTabContent } from '../../src/server/tabContentRoute.js';
-import { launchBrowser, screenshot, seriousViolations } from '../support/browser.js';
+import { screenshot, seriousViolations } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/appHarness.js';
+import { launchChromium } from '../support/chromium.js';
 
 /** A stand-in for @microsoft/teams-js, as inside Teams: initialise works and the theme is dark. */
 const FAKE_TEAMS = `window.microsoftTeams = { app: {
@@ -40,7 +41,7 @@ describe('the Teams tab in Chromium', function () {
     });
     await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
     hostUrl = `http://localhost:${(host.address() as AddressInfo).port}/`;
-    browser = await launchBrowser();
+    browser = await launchChromium();
   });
   beforeEach(async () => {
     page = await browser.newPage({ viewport: { width: 1100, height: 900 } });

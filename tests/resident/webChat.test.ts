@@ -2,22 +2,10 @@
 // answer buttons are messageBack actions that send a value and show the label as the person's
 // message, and the reporting route arrives as a card with tap-to-call buttons.
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/appHarness.js';
 import { launchChromium } from '../support/chromium.js';
-
-/** Clicks a visible button (suggested action or card button), not Web Chat's live-region copy. */
-async function clickButton(page: Page, name: string): Promise<void> {
-  await page
-    .locator('button:not(.webchat__live-region-activity__suggested-action)')
-    .filter({ hasText: name })
-    .first()
-    .click();
-}
-
-async function shown(page: Page, text: RegExp, timeout = 10000): Promise<void> {
-  await page.getByText(text).first().waitFor({ timeout });
-}
+import { clickButton, shown } from '../support/browser.js';
 
 describe('resident journeys in the web chat page', function () {
   this.timeout(60000);

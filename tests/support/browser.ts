@@ -3,14 +3,9 @@
 // per test file: CI has two cores.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { projectRoot } from '../../src/paths.js';
-import { artifactPath, launchChromium } from './chromium.js';
-
-/** The shared launcher (tests/support/chromium.ts): Debian's chromium, no background network. */
-export function launchBrowser(): Promise<Browser> {
-  return launchChromium();
-}
+import { artifactPath } from './chromium.js';
 
 /** Web Chat's markdown turns straight quotes into curly ones: match either. */
 export function loosely(text: string): RegExp {
@@ -18,13 +13,23 @@ export function loosely(text: string): RegExp {
   return new RegExp(escaped.replace(/'/g, "['‘’]").replace(/"/g, '["“”]'));
 }
 
-/** Waits until the page (or frame) shows a paragraph with this text. */
-export async function shown(page: Page | Frame, text: string, timeout = 10000): Promise<void> {
+/**
+ * Waits until the page (or frame) shows this text: a message paragraph with the text (quotes
+ * matched loosely), or, for a pattern, any element whose text matches it.
+ */
+export async function shown(page: Page | Frame, text: string | RegExp, timeout = 10000): Promise<void> {
+  const target =
+    typeof text === 'string' ? page.locator('p').filter({ hasText: loosely(text) }) : page.getByText(text);
+  await target.first().waitFor({ timeout });
+}
+
+/** Clicks a visible button (suggested action or card button), not Web Chat's live-region copy. */
+export async function clickButton(page: Page, name: string): Promise<void> {
   await page
-    .locator('p')
-    .filter({ hasText: loosely(text) })
+    .locator('button:not(.webchat__live-region-activity__suggested-action)')
+    .filter({ hasText: name })
     .first()
-    .waitFor({ timeout });
+    .click();
 }
 
 export interface AxeViolation {
@@ -36,10 +41,10 @@ export interface AxeViolation {
 
 let axeSource: string | undefined;
 
-/** Runs axe-core (WCAG 2.0-2.2 A and AA rules) in the page; returns serious and critical violations. */
-export async function seriousViolations(
+/** Runs axe-core (WCAG 2.0-2.2 A and AA rules) in the page; returns every violation. */
+export async function axeViolations(
   page: Page | Frame,
-): Promise<{ id: string; help: string; targets: string }[]> {
+): Promise<{ id: string; impact: string | null; help: string; targets: string }[]> {
   axeSource ??= await readFile(path.join(projectRoot, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
   // evaluate runs outside the page's CSP, so the page's policy stays as it is.
   await page.evaluate(axeSource);
@@ -52,9 +57,21 @@ export async function seriousViolations(
     });
     return result.violations;
   });
-  return violations
+  return violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    targets: JSON.stringify(v.nodes.map((n) => n.target)),
+  }));
+}
+
+/** The serious and critical axe-core violations in the page. */
+export async function seriousViolations(
+  page: Page | Frame,
+): Promise<{ id: string; help: string; targets: string }[]> {
+  return (await axeViolations(page))
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, help: v.help, targets: JSON.stringify(v.nodes.map((n) => n.target)) }));
+    .map(({ id, help, targets }) => ({ id, help, targets }));
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -1,37 +1,12 @@
 // The chat page in headless Chromium (Debian's chromium, driven by playwright-core): it loads the Web
 // Chat bundle from this service, connects over the local Direct Line, shows the welcome, and answers.
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { projectRoot } from '../../src/paths.js';
+import type { Browser } from 'playwright-core';
 import { loadContent } from '../../src/content/content.js';
 import type { ConversationText } from '../../src/content/conversation.js';
 import { startTestApp, type TestApp } from '../support/appHarness.js';
 import { artifactPath, launchChromium } from '../support/chromium.js';
-
-/** Web Chat's markdown turns straight quotes into curly ones: match either. */
-function loosely(text: string): RegExp {
-  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(escaped.replace(/'/g, "['‘’]").replace(/"/g, '["“”]'));
-}
-
-/** Waits until the transcript shows a message paragraph with this text. */
-async function shown(page: Page, text: string, timeout = 8000): Promise<void> {
-  await page
-    .locator('p')
-    .filter({ hasText: loosely(text) })
-    .first()
-    .waitFor({ timeout });
-}
-
-/** Clicks a visible button (suggested action or card button); Web Chat also copies them into a live region. */
-async function clickButton(page: Page, name: string): Promise<void> {
-  await page
-    .locator('button:not(.webchat__live-region-activity__suggested-action)')
-    .filter({ hasText: name })
-    .first()
-    .click();
-}
+import { axeViolations, clickButton, shown } from '../support/browser.js';
 
 describe('the web chat page in Chromium', function () {
   this.timeout(60000);
@@ -120,20 +95,7 @@ describe('the web chat page in Chromium', function () {
     const page = await browser.newPage();
     await page.goto(`${app.url}/`);
     await shown(page, words.welcome[0] as string, 15000);
-    const axeSource = await import('node:fs/promises').then((fs) =>
-      fs.readFile(path.join(projectRoot, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'),
-    );
-    // evaluate runs outside the page's CSP, so the page's policy stays as it is.
-    await page.evaluate(axeSource);
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as { axe: { run(options: unknown): Promise<{ violations: unknown[] }> } }
-      ).axe;
-      const result = await axe.run({
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-      });
-      return result.violations;
-    });
+    const violations = await axeViolations(page);
     assert.deepEqual(violations, []);
     await page.close();
   });
