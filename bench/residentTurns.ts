@@ -1,7 +1,6 @@
 // How many turns a resident needs from the welcome to the right phone number or link, for every
 // reporting route and every support topic and group, tapping only the buttons the bot offers; and
 // for a few typed openings. Target: at most 3. Prints one JSON line.
-import './support/quietDotenv.js';
 import { loadContent, type Content } from '../src/content/content.js';
 import type { Service } from '../src/content/services.js';
 import { alwaysOpenServices, selectServices } from '../src/content/supportSelection.js';

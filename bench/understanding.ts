@@ -2,7 +2,6 @@
 // BayesClassifier, each trained on exactly the same examples in the same run; recognition time
 // (median, p99) and start-up training time. Prints one JSON line.
 //   npm run build && npm run bench:understanding
-import './support/quietDotenv.js';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import { createRequire } from 'node:module';
