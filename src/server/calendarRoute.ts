@@ -8,16 +8,17 @@ import { calendarFile } from '../signups/calendar.js';
 export function registerCalendarRoute(server: Server, getServices: () => BotServices | undefined): void {
   server.get('/calendar/:file', async (req: Request, res: Response) => {
     const services = getServices();
-    if (!services) {
-      res.send(503, { error: 'The service is still starting. Try again in a moment.' });
-      return;
-    }
+    if (!services)
+      return sendText(res, 503, 'The Safer Kingston helper is starting. Please try again in a minute.');
     const match = /^([A-Za-z0-9_-]{1,80})\.ics$/.exec(String(req.params.file ?? ''));
     const session = match ? services.content.workshops.get(match[1]) : undefined;
-    if (!session) {
-      res.send(404, { error: 'There is no workshop session with that name.' });
-      return;
-    }
+    // People reach this from a link in the chat, so the answer is a sentence, not an error code.
+    if (!session)
+      return sendText(
+        res,
+        404,
+        'This workshop session is no longer listed. Ask the Safer Kingston helper to see the sessions coming up.',
+      );
     res.writeHead(200, {
       'content-type': 'text/calendar; charset=utf-8',
       'content-disposition': `attachment; filename="safer-kingston-workshop-${session.id}.ics"`,
@@ -26,4 +27,9 @@ export function registerCalendarRoute(server: Server, getServices: () => BotServ
     });
     res.end(calendarFile(session));
   });
+}
+
+function sendText(res: Response, status: number, text: string): void {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' });
+  res.end(`${text}\n`);
 }

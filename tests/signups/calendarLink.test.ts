@@ -79,6 +79,7 @@ describe('workshop booking: the calendar', () => {
       for (const file of ['no-such-session.ics', 'x.txt', '..%2F..%2Fpackage.json', '%00.ics']) {
         const res = await fetch(`${app.url}/calendar/${file}`);
         assert.equal(res.status, 404, file);
+        assert.match(await res.text(), /no longer listed/, file);
       }
     });
   });
