@@ -3,10 +3,9 @@
 // "Back to where I was" the prompt is asked again, the dialog stack unchanged, and the walk goes on.
 import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { JOURNEY_ROUTES, type JourneyRoute } from '../../src/content/conversation.js';
-import { journeyFactories } from '../../dialogs/journeyRegistry.js';
 import { startTestBot, textOf, type TestBot } from '../support/botHarness.js';
+import { withInstantJourney } from '../support/instantJourney.js';
 import {
   answerFor,
   dialogIsWaiting,
@@ -26,13 +25,6 @@ const CRISES = [
 const MAX_PROMPTS = 15;
 
 /** A journey that completes at once, so the feedback prompts after every journey are walked too. */
-class InstantJourney extends Dialog {
-  override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
-    await dc.context.sendActivity('Here is what you asked for.');
-    return dc.endDialog({ completed: true });
-  }
-}
-
 const messages = (replies: Partial<Activity>[]) => replies.filter((a) => a.type === 'message');
 
 async function walkWithCrises(
@@ -96,14 +88,10 @@ describe('safeguarding: crisis in the middle of every prompt of every dialog', (
   });
 
   it('does the same at every prompt of the feedback that follows a journey', async () => {
-    const original = journeyFactories.themes;
-    journeyFactories.themes = () => new InstantJourney('themes');
-    try {
+    await withInstantJourney('themes', async () => {
       bot = await startTestBot();
       const prompts = await walkWithCrises(bot, 'themes', ['No', 'Skip']);
       assert.ok(prompts >= 2, `walked ${prompts} prompts (answer and comment)`);
-    } finally {
-      journeyFactories.themes = original;
-    }
+    });
   });
 });

@@ -1,23 +1,15 @@
 import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import { journeyFactories } from '../../dialogs/journeyRegistry.js';
 import { isoWeek } from '../../src/insights/isoWeek.js';
 import { KeywordRecogniser } from '../../src/understanding/keywordRecogniser.js';
 import type { Recogniser } from '../../src/understanding/types.js';
 import { allText, buttonsOf, startTestBot, textOf, type TestBot } from '../support/botHarness.js';
+import { useInstantJourney } from '../support/instantJourney.js';
 
 const messages = (replies: Partial<Activity>[]) => replies.filter((a) => a.type === 'message');
 const first = (replies: Partial<Activity>[]) => textOf(messages(replies)[0] ?? {});
 
 /** A journey that reaches its goal at once, so the feedback prompts that follow can be tested. */
-class InstantJourney extends Dialog {
-  override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
-    await dc.context.sendActivity('Here is what you asked for.');
-    return dc.endDialog({ completed: true });
-  }
-}
-
 describe('safeguarding: the crisis reply comes first', () => {
   let bot: TestBot;
   afterEach(() => bot?.close());
@@ -114,16 +106,12 @@ describe('safeguarding: the crisis reply comes first', () => {
 });
 
 describe('safeguarding: the journey is kept and resumes', () => {
-  const original = journeyFactories.privacy;
+  useInstantJourney('privacy');
   let bot: TestBot;
   beforeEach(async () => {
-    journeyFactories.privacy = () => new InstantJourney('privacy');
     bot = await startTestBot();
   });
-  afterEach(async () => {
-    journeyFactories.privacy = original;
-    await bot.close();
-  });
+  afterEach(() => bot.close());
 
   it('interrupts the "Did this help?" prompt and asks it again after "Back to where I was"', async () => {
     assert.match(allText(await bot.say({ text: '', value: { journey: 'privacy' } })), /Did this help\?/);

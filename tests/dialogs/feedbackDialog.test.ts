@@ -1,28 +1,16 @@
 import assert from 'node:assert/strict';
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import { journeyFactories } from '../../dialogs/journeyRegistry.js';
 import { isoWeek } from '../../src/insights/isoWeek.js';
 import { allText, buttonsOf, startTestBot, type TestBot } from '../support/botHarness.js';
+import { useInstantJourney } from '../support/instantJourney.js';
 
 /** A journey that reaches its goal at once, standing in for any real journey. */
-class InstantJourney extends Dialog {
-  override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
-    await dc.context.sendActivity('Here is what you asked for.');
-    return dc.endDialog({ completed: true });
-  }
-}
-
 describe('feedback at the end of a journey', () => {
-  const original = journeyFactories.privacy;
+  useInstantJourney('privacy');
   let bot: TestBot;
   beforeEach(async () => {
-    journeyFactories.privacy = () => new InstantJourney('privacy');
     bot = await startTestBot();
   });
-  afterEach(async () => {
-    journeyFactories.privacy = original;
-    await bot.close();
-  });
+  afterEach(() => bot.close());
 
   const week = async () => (await bot.services.insights.weeks([isoWeek(new Date())]))[0];
   const openJourney = () => bot.say({ text: '', value: { journey: 'privacy' } });
