@@ -4,10 +4,15 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import { projectRoot } from '../src/paths.js';
 import { createLowdbStore } from '../src/store/lowdbStore.js';
-import { messageBody, residentMb, startServer, stopServer } from './support/processes.js';
+import {
+  messageLoad,
+  residentMb,
+  startServer,
+  stopServer,
+  type MessageLoad as Load,
+} from './support/processes.js';
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 4);
 /**
@@ -20,37 +25,8 @@ const STORED_CONVERSATIONS = 10_000;
 const BOT = path.join(projectRoot, 'dist/src/index.js');
 const ECHO = path.join(projectRoot, 'dist/bench/support/echoBot.js');
 
-interface Load {
-  rps: number;
-  /** autocannon reports percentiles in whole milliseconds; the mean is finer. */
-  medianMs: number;
-  meanMs: number;
-  p99Ms: number;
-  errors: number;
-}
-
-async function load(url: string, connections: number, conversationPrefix: string): Promise<Load> {
-  let n = 0;
-  const result = await autocannon({
-    url: `${url}/api/messages`,
-    connections,
-    duration: DURATION_S,
-    requests: [
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        // Each request is a new turn in one of 500 conversations, so state is read and written.
-        setupRequest: (req) => ({ ...req, body: messageBody('help', `${conversationPrefix}-${n++ % 500}`) }),
-      },
-    ],
-  });
-  return {
-    rps: Math.round(result.requests.average),
-    medianMs: result.latency.p50,
-    meanMs: Math.round(result.latency.average * 100) / 100,
-    p99Ms: result.latency.p99,
-    errors: result.errors + result.non2xx,
-  };
+function load(url: string, connections: number, prefix: string): Promise<Load> {
+  return messageLoad(url, { connections, seconds: DURATION_S, prefix, conversations: 500 });
 }
 
 async function seedConversations(dataDir: string, count: number): Promise<void> {

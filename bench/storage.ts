@@ -6,7 +6,6 @@
 // Run: npm run build && npm run bench:storage   (BENCH_SCALE=0.2 for a quick run)
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import { projectRoot } from '../src/paths.js';
@@ -19,7 +18,7 @@ import { runSeatWorkers } from '../tests/support/seatWorkers.js';
 import { startBookingBot, type BookingBot } from '../tests/support/bookingBots.js';
 import { SESSIONS_COLLECTION, type SessionDocument } from '../src/signups/bookingRecords.js';
 import { bookingActivity } from './support/bookingKnowledge.js';
-import { messageBody, startServer, stopServer } from './support/processes.js';
+import { messageLoad, startServer, stopServer, type MessageLoad } from './support/processes.js';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const UPDATES = Math.max(100, Math.round(2000 * SCALE));
@@ -221,34 +220,9 @@ async function bookingsOverHttp(azurite: Azurite | undefined) {
   return out;
 }
 
-interface MessageLoad {
-  rps: number;
-  medianMs: number;
-  p99Ms: number;
-  errors: number;
-}
-
 /** /api/messages turns (expectReplies) in 200 conversations, so state is read and written each time. */
-async function messageLoad(url: string, connections: number, prefix: string): Promise<MessageLoad> {
-  let n = 0;
-  const result = await autocannon({
-    url: `${url}/api/messages`,
-    connections,
-    duration: MESSAGE_SECONDS,
-    requests: [
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        setupRequest: (req) => ({ ...req, body: messageBody('help', `${prefix}-${n++ % 200}`) }),
-      },
-    ],
-  });
-  return {
-    rps: Math.round(result.requests.average),
-    medianMs: result.latency.p50,
-    p99Ms: result.latency.p99,
-    errors: result.errors + result.non2xx,
-  };
+function messageLoadOn(url: string, connections: number, prefix: string): Promise<MessageLoad> {
+  return messageLoad(url, { connections, seconds: MESSAGE_SECONDS, prefix, conversations: 200 });
 }
 
 /** The real service, one process on lowdb, one on blob, and two on one blob container. */
@@ -257,7 +231,7 @@ async function messages(azurite: Azurite | undefined) {
   const out: Record<string, unknown> = { seconds: MESSAGE_SECONDS, connections: CONNECTIONS };
   try {
     const lowdbBot = await startServer(BOT, { DATA_DIR: dir });
-    out.lowdb = await messageLoad(lowdbBot.url, CONNECTIONS, 'lowdb');
+    out.lowdb = await messageLoadOn(lowdbBot.url, CONNECTIONS, 'lowdb');
     await stopServer(lowdbBot);
     if (!azurite) return out;
     const env = {
@@ -266,12 +240,12 @@ async function messages(azurite: Azurite | undefined) {
       AZURE_STORAGE_CONTAINER: `m-${randomUUID()}`,
     };
     const one = await startServer(BOT, env);
-    out.blobOneProcess = await messageLoad(one.url, CONNECTIONS, 'blob1');
+    out.blobOneProcess = await messageLoadOn(one.url, CONNECTIONS, 'blob1');
     const two = await startServer(BOT, env);
     // The same total connections, half to each process, as a load balancer would spread them.
     const [a, b] = await Promise.all([
-      messageLoad(one.url, CONNECTIONS / 2, 'blob2a'),
-      messageLoad(two.url, CONNECTIONS / 2, 'blob2b'),
+      messageLoadOn(one.url, CONNECTIONS / 2, 'blob2a'),
+      messageLoadOn(two.url, CONNECTIONS / 2, 'blob2b'),
     ]);
     out.blobTwoProcesses = {
       rps: a.rps + b.rps,

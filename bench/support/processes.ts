@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
+import autocannon from 'autocannon';
 import { createServer } from 'node:net';
 
 export async function freePort(): Promise<number> {
@@ -65,4 +66,47 @@ export async function residentMb(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
   return Math.round((kb / 1024) * 10) / 10;
+}
+
+/** What a load on /api/messages measured. */
+export interface MessageLoad {
+  rps: number;
+  /** autocannon reports percentiles in whole milliseconds; the mean is finer. */
+  medianMs: number;
+  meanMs: number;
+  p99Ms: number;
+  errors: number;
+}
+
+/**
+ * Sends "help" to /api/messages (expectReplies) for `seconds`, each request a new turn in one of
+ * `conversations` conversations, so their state is read and written every time.
+ */
+export async function messageLoad(
+  url: string,
+  options: { connections: number; seconds: number; prefix: string; conversations: number },
+): Promise<MessageLoad> {
+  let n = 0;
+  const result = await autocannon({
+    url: `${url}/api/messages`,
+    connections: options.connections,
+    duration: options.seconds,
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (req) => ({
+          ...req,
+          body: messageBody('help', `${options.prefix}-${n++ % options.conversations}`),
+        }),
+      },
+    ],
+  });
+  return {
+    rps: Math.round(result.requests.average),
+    medianMs: result.latency.p50,
+    meanMs: Math.round(result.latency.average * 100) / 100,
+    p99Ms: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
 }
