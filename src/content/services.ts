@@ -21,6 +21,11 @@ export const TOPICS = [
   'young-people',
   'fraud',
   'antisocial-behaviour',
+  'stalking',
+  'missing-people',
+  'terrorism',
+  'gas-and-carbon-monoxide',
+  'health',
 ] as const;
 
 export const AUDIENCES = [
