@@ -16,7 +16,7 @@ export interface PostedActivity {
   };
 }
 
-export async function startStandInChannel() {
+export async function startStandInChannel(onPost?: (posted: PostedActivity) => void) {
   const posted: PostedActivity[] = [];
   let next = 1000;
   const server = http.createServer((req, res) => {
@@ -25,12 +25,15 @@ export async function startStandInChannel() {
     req.on('end', () => {
       const match = /^\/v3\/conversations\/([^/]+)\/activities(\/[^/]+)?$/.exec(req.url ?? '');
       const id = String(next++);
-      if (req.method === 'POST' && match)
-        posted.push({
+      if (req.method === 'POST' && match) {
+        const post: PostedActivity = {
           conversationId: decodeURIComponent(match[1]),
           id,
           body: JSON.parse(raw) as PostedActivity['body'],
-        });
+        };
+        posted.push(post);
+        onPost?.(post);
+      }
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ id }));
     });
