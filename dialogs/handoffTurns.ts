@@ -19,6 +19,7 @@ import { acceptValueSchema } from '../src/handoff/handoffCard.js';
 import type { HandoffRequest } from '../src/handoff/handoffRecords.js';
 import { readMarks, setMemoryAccess, type HandoffMemory } from '../src/handoff/handoffTurn.js';
 import { redactPersonalData } from '../src/insights/redact.js';
+import { findReference } from '../src/signups/references.js';
 
 /** Teams channelData: sent by the channel, still parsed rather than trusted. */
 const teamsChannelData = z
@@ -41,6 +42,7 @@ const teamsChannelData = z
 const SET_DESK = /^set desk$/i;
 const MY_NAME = /^my name is\s+([^,]{1,40}),\s*(.{1,60})$/i;
 const END = /^(end|end chat|stop)$/i;
+const CLOSED = /^closed?\s+(CB[\s-]*\w{5}[\s-]*\w{5})$/i;
 const OFFER_AFTER_UNANSWERED = 2;
 
 function same(a: string | undefined, b: string): boolean {
@@ -66,6 +68,13 @@ export class HandoffTurns {
     setMemoryAccess(context, this.memory);
   }
 
+  /** The resident pressed "Ask them to contact me" (offered when nobody can chat). */
+  wantsCallback(context: TurnContext): boolean {
+    return context.activity.channelId !== 'msteams' || !context.activity.channelData?.team
+      ? same(context.activity.text, this.text.resident.callbackButton)
+      : false;
+  }
+
   /** True when the hand-off handled the message and the journeys should not see it. */
   async onMessage(context: TurnContext): Promise<boolean> {
     const data = teamsChannelData.safeParse(context.activity.channelData ?? {});
@@ -84,7 +93,8 @@ export class HandoffTurns {
     const accept =
       context.activity.value === undefined ? undefined : acceptValueSchema.safeParse(context.activity.value);
     const thread = await handoff.records.requestForThread(context.activity.conversation.id);
-    const isCommand = SET_DESK.test(text) || MY_NAME.test(text) || accept?.success;
+    const closed = CLOSED.exec(text);
+    const isCommand = SET_DESK.test(text) || MY_NAME.test(text) || accept?.success || closed;
     if (!isCommand && !thread) return false;
     const member = Boolean(config.HANDOFF_TEAM_ID) && data.team?.id === config.HANDOFF_TEAM_ID;
     if (!member) {
@@ -104,6 +114,15 @@ export class HandoffTurns {
       });
       this.services.logger.info('handoff_desk_set', {});
       await context.sendActivity(desk.deskSet);
+      return true;
+    }
+    if (closed) {
+      const ref = findReference(closed[1]);
+      const done = ref ? await handoff.callbacks.close(ref) : undefined;
+      if (done) await handoff.count('callback_closed', { channel: done.channel });
+      await context.sendActivity(
+        done ? fillTemplate(desk.callbackClosed, { ref: done.ref }) : desk.callbackNotFound,
+      );
       return true;
     }
     const named = MY_NAME.exec(text);

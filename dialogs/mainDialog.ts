@@ -23,6 +23,7 @@ import {
   type FeedbackOptions,
   type FeedbackResult,
 } from './feedbackDialog.js';
+import { HandoffCallbackDialog } from './handoffCallbackDialog.js';
 import { HANDOFF_DIALOG, HandoffDialog } from './handoffDialog.js';
 import { journeyFactories } from './journeyRegistry.js';
 import type { JourneyOptions } from './journeyOptions.js';
@@ -46,6 +47,7 @@ export class MainDialog extends ComponentDialog {
     for (const factory of Object.values(journeyFactories)) this.addDialog(factory(services));
     this.addDialog(new FeedbackDialog(services));
     this.addDialog(new HandoffDialog(services));
+    this.addDialog(new HandoffCallbackDialog(services));
     this.addDialog(
       new WaterfallDialog(ROUTE_WATERFALL, [
         this.routeStep.bind(this),
@@ -88,6 +90,17 @@ export class MainDialog extends ComponentDialog {
     await dc.beginDialog(this.id, { route, ...options });
   }
 
+  /** Opens one of this dialog's own dialogs (e.g. the call-back request), ending whatever was in progress. */
+  async openDialog(
+    context: TurnContext,
+    accessor: StatePropertyAccessor<DialogState>,
+    dialogId: string,
+  ): Promise<void> {
+    const dc = await this.dialogSetFor(accessor).createContext(context);
+    await dc.cancelAllDialogs();
+    await dc.beginDialog(this.id, { dialog: dialogId });
+  }
+
   private async beginJourney(step: WaterfallStepContext, route: JourneyRoute, options: JourneyOptions) {
     (step.values as StepValues).journey = route;
     markJourney(step.context, route);
@@ -102,8 +115,9 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const opened = step.options as ({ route?: JourneyRoute } & JourneyOptions) | undefined;
+    const opened = step.options as ({ route?: JourneyRoute; dialog?: string } & JourneyOptions) | undefined;
     if (opened?.route) return this.beginJourney(step, opened.route, { start: opened.start });
+    if (opened?.dialog) return step.beginDialog(opened.dialog);
 
     const understood = getUnderstanding(step.context);
     const { conversation } = this.services.content;

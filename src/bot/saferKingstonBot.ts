@@ -9,6 +9,7 @@ import {
   type UserState,
 } from 'botbuilder';
 import type { DialogState } from './dialogKit.js';
+import { CALLBACK_DIALOG } from '../../dialogs/handoffCallbackDialog.js';
 import { HandoffTurns } from '../../dialogs/handoffTurns.js';
 import { MainDialog } from '../../dialogs/mainDialog.js';
 import { markHandlerRan } from '../handoff/handoffTurn.js';
@@ -38,7 +39,9 @@ export class SaferKingstonBot extends TeamsActivityHandler {
     this.onMessage(async (context, next) => {
       markHandlerRan(context);
       // A chat with staff (or the staff desk itself) takes the message before any journey.
-      if (!(await this.handoff.onMessage(context))) {
+      if (this.handoff.wantsCallback(context)) {
+        await this.mainDialog.openDialog(context, this.dialogState, CALLBACK_DIALOG);
+      } else if (!(await this.handoff.onMessage(context))) {
         await this.mainDialog.run(context, this.dialogState);
         await this.handoff.afterJourneys(context);
       }

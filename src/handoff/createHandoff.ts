@@ -4,6 +4,7 @@ import type { Content } from '../content/content.js';
 import type { Insights } from '../insights/insights.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
+import { CallbackService } from './callbacks.js';
 import { DeskMessenger } from './deskMessenger.js';
 import { HandoffRecords } from './handoffRecords.js';
 import { HandoffService } from './handoffService.js';
@@ -26,6 +27,7 @@ export function createHandoff(parts: {
     logger,
     now,
     { timeoutMs: config.HANDOFF_TIMEOUT_SECONDS * 1000 },
+    new CallbackService(store.records, now, config.RETENTION_DAYS),
   );
 }
 

@@ -66,6 +66,12 @@ export const handoffContentSchema = z
         phoneLine: template(['service', 'phone']),
         staffPrefix: template(['name'], { max: 60 }),
         offer: text,
+        callbackOffer: text,
+        callbackButton: plainText(40),
+        callbackConsent: template(['days']),
+        callbackMessage: text,
+        callbackSaved: template(['ref']),
+        callbackDeclined: text,
       })
       .strict(),
     desk: z
@@ -85,6 +91,9 @@ export const handoffContentSchema = z
         staffEnded: text,
         cancelled: text,
         timedOut: template(['minutes']),
+        callbackTitle: template(['ref']),
+        callbackClosed: template(['ref']),
+        callbackNotFound: text,
         crisis: text,
         deskSet: text,
         notAllowed: text,

@@ -8,6 +8,7 @@ import { fillTemplate } from '../content/templates.js';
 import type { HandoffAction, Insights } from '../insights/insights.js';
 import type { Logger } from '../logger.js';
 import type { ChatAddress } from '../signups/chatAddress.js';
+import type { CallbackRecord, CallbackService } from './callbacks.js';
 import type { DeskMessenger } from './deskMessenger.js';
 import type { HandoffContent, PhoneLineKey } from './handoffContent.js';
 import { requestCard } from './handoffCard.js';
@@ -45,6 +46,7 @@ export class HandoffService {
     private readonly logger: Logger,
     private readonly now: () => Date,
     readonly settings: HandoffSettings,
+    readonly callbacks: CallbackService,
   ) {}
 
   async availability(): Promise<Availability> {
@@ -138,7 +140,7 @@ export class HandoffService {
     return after;
   }
 
-  /** Requests nobody accepted in time: the resident is offered the right phone line. */
+  /** Requests nobody accepted in time: the resident is offered the right phone line or a call-back. */
   async checkTimeouts(): Promise<number> {
     const cutoff = this.now().getTime() - this.settings.timeoutMs;
     let timedOut = 0;
@@ -169,6 +171,19 @@ export class HandoffService {
   }
 
   /** The bot answered a message with the emergency reply during this hand-off: tell staff at once. */
+  async postCallback(callback: CallbackRecord): Promise<boolean> {
+    const desk = await this.records.desk();
+    if (!desk) return false;
+    const { desk: words } = this.text;
+    const journeyLabel = this.content.conversation.journeys.find((j) => j.route === callback.journey)?.label;
+    const lines = [
+      fillTemplate(words.callbackTitle, { ref: callback.ref }),
+      `${words.journey}: ${journeyLabel ?? words.noQuestion}`,
+    ];
+    // The contact details stay in the store and the staff export; the desk post names only the reference.
+    return this.messenger.toThread(desk, desk.conversationId, lines.join('\n'));
+  }
+
   async flagCrisis(requestId: string): Promise<void> {
     const request = await this.records.request(requestId);
     if (request && (request.state === 'waiting' || request.state === 'accepted'))
@@ -176,8 +191,8 @@ export class HandoffService {
   }
 
   /**
-   * What the resident can do instead of chatting: `lead` (why) and the phone line for what they
-   * were doing.
+   * What the resident can do instead of chatting: `lead` (why), the phone line for what they were
+   * doing, and a button to ask for a call-back.
    */
   otherWays(lead: string, journey: string | undefined): Partial<Activity>[] {
     const key = (journey ?? 'default') as PhoneLineKey;
@@ -190,10 +205,13 @@ export class HandoffService {
     return [
       {
         type: 'message',
-        text: [lead, phoneLine].join('\n\n'),
+        text: [lead, phoneLine, resident.callbackOffer].join('\n\n'),
         suggestedActions: {
           to: [],
-          actions: [{ type: 'imBack', title: resident.back, value: resident.back }],
+          actions: [
+            { type: 'imBack', title: resident.callbackButton, value: resident.callbackButton },
+            { type: 'imBack', title: resident.back, value: resident.back },
+          ],
         },
       },
     ];
