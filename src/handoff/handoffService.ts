@@ -111,8 +111,9 @@ export class HandoffService {
   async relayToResident(request: HandoffRequest, text: string): Promise<boolean> {
     if (!request.resident || !request.staff) return false;
     const prefix = fillTemplate(this.text.resident.staffPrefix, { name: request.staff.name });
+    // Each staff message carries "End chat with staff": Web Chat hides a button once more arrives.
     return this.messenger.toResident(request.resident, [
-      { type: 'message', text: `${prefix} ${text}`, textFormat: 'plain' },
+      { ...this.endButton(`${prefix} ${text}`), textFormat: 'plain' },
     ]);
   }
 
