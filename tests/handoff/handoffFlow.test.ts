@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createLogger } from '../../src/logger.js';
 import { postActivity, startTestApp, type TestApp } from '../support/appHarness.js';
 import { adaptiveCardProblems } from '../support/adaptiveCardCheck.js';
 import { startStandInChannel, type PostedActivity } from './standInChannel.js';
@@ -17,11 +18,19 @@ describe('handoff: talking to a person on the Teams desk, through the real Cloud
   let app: TestApp;
   let channel: Awaited<ReturnType<typeof startStandInChannel>>;
   let clock: Date;
+  let logLines: string[];
 
   beforeEach(async () => {
     channel = await startStandInChannel();
     clock = OPEN;
-    app = await startTestApp({ HANDOFF_TEAM_ID: TEAM, HANDOFF_TIMEOUT_SECONDS: '180' }, { now: () => clock });
+    logLines = [];
+    app = await startTestApp(
+      { HANDOFF_TEAM_ID: TEAM, HANDOFF_TIMEOUT_SECONDS: '180' },
+      {
+        now: () => clock,
+        logger: createLogger('debug', (line) => logLines.push(line)),
+      },
+    );
   });
   afterEach(async () => {
     await app.stop();
@@ -119,6 +128,11 @@ describe('handoff: talking to a person on the Teams desk, through the real Cloud
     await resident('can i join the watch thing in tolworth');
     assert.equal(channel.to(thread).length, 0, 'after the end nothing more reaches the desk');
     assert.ok(channel.to(RESIDENT).length > 0, 'the bot answers again');
+    assert.ok(logLines.some((l) => l.includes('handoff_requested')));
+    assert.doesNotMatch(
+      logLines.join('\n'),
+      /bins|neighbour|shouting|Has this happened|Sam|Community Safety/,
+    );
   });
 
   it('the resident can end it, and a second Accept is refused', async () => {
