@@ -16,7 +16,7 @@ import { z } from 'zod';
 import type { BotServices } from '../src/bot/services.js';
 import { fillTemplate } from '../src/content/templates.js';
 import { acceptValueSchema } from '../src/handoff/handoffCard.js';
-import type { HandoffRequest } from '../src/handoff/handoffRecords.js';
+import { hashedId, type HandoffRequest } from '../src/handoff/handoffRecords.js';
 import { readMarks, setMemoryAccess, type HandoffMemory } from '../src/handoff/handoffTurn.js';
 import { redactPersonalData } from '../src/insights/redact.js';
 import { findReference } from '../src/signups/references.js';
@@ -138,12 +138,15 @@ export class HandoffTurns {
         await context.sendActivity(desk.nameNeeded);
         return true;
       }
-      if ((await handoff.accept(accept.data.requestId, profile)) === 'taken')
+      if ((await handoff.accept(accept.data.requestId, profile, staffKey)) === 'taken')
         await context.sendActivity(desk.alreadyTaken);
       return true;
     }
     if (thread?.state === 'accepted') {
+      // Only the person who accepted speaks to the resident under their name; colleagues in the
+      // thread are told so (they can still end the chat, e.g. at the end of a shift).
       if (END.test(text)) await handoff.end(thread.id, 'staff');
+      else if (thread.staffKey !== hashedId(staffKey)) await context.sendActivity(desk.notYourChat);
       else if (text) await handoff.relayToResident(thread, text);
     }
     return true;

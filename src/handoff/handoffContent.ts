@@ -86,6 +86,7 @@ export const handoffContentSchema = z
         accept: plainText(40),
         acceptedBy: template(['name', 'team']),
         alreadyTaken: text,
+        notYourChat: text,
         residentSays: template(['text'], { max: 60 }),
         residentEnded: text,
         staffEnded: text,

@@ -58,6 +58,11 @@ export const handoffRequestSchema = z
       .strict()
       .optional(),
     staff: staffProfileSchema.optional(),
+    /** Who accepted (their Teams id, hashed): only they speak to the resident as that name. */
+    staffKey: z
+      .string()
+      .regex(/^[a-f0-9]{40}$/)
+      .optional(),
   })
   .strict();
 export type HandoffRequest = z.infer<typeof handoffRequestSchema>;

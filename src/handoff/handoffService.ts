@@ -13,6 +13,7 @@ import type { DeskMessenger } from './deskMessenger.js';
 import type { HandoffContent, PhoneLineKey } from './handoffContent.js';
 import { requestCard } from './handoffCard.js';
 import {
+  hashedId,
   newRequestId,
   type HandoffRecords,
   type HandoffRequest,
@@ -83,10 +84,11 @@ export class HandoffService {
   }
 
   /** Staff pressed Accept: the first one gets the chat; the result says who (or why not). */
-  async accept(requestId: string, staff: StaffProfile): Promise<'accepted' | 'taken'> {
+  async accept(requestId: string, staff: StaffProfile, staffId: string): Promise<'accepted' | 'taken'> {
+    const staffKey = hashedId(staffId);
     const changed = await this.records.change(requestId, (r) =>
       r.state === 'waiting'
-        ? { ...r, state: 'accepted', acceptedAt: this.now().toISOString(), staff }
+        ? { ...r, state: 'accepted', acceptedAt: this.now().toISOString(), staff, staffKey }
         : undefined,
     );
     if (!changed) return 'taken';

@@ -117,6 +117,10 @@ describe('handoff: talking to a person on the Teams desk, through the real Cloud
     await staff('Thanks for telling us. Has this happened before?', { conversationId: thread });
     assert.match(textOf(channel.to(RESIDENT)), /Sam: Thanks for telling us\. Has this happened before\?/);
 
+    await staff('I can take over from here', { conversationId: thread, from: 'staff-2' });
+    assert.match(textOf(channel.to(thread)), /Only the person who accepted this chat/);
+    assert.doesNotMatch(textOf(channel.to(RESIDENT)), /take over/);
+
     await staff('end', { conversationId: thread });
     assert.match(textOf(channel.to(RESIDENT)), /ended the chat\. You're back with the bot/);
     assert.ok(
