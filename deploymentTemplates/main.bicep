@@ -74,6 +74,14 @@ param storageSku string = 'Standard_ZRS'
 @maxValue(3650)
 param retentionDays int = 90
 
+@description('Talk to a person: the Teams team id (19:...@thread.tacv2) whose members run the chat desk. Empty: nobody can set a desk.')
+param handoffTeamId string = ''
+
+@description('Seconds a resident waits for someone on the desk to accept before being given a phone line.')
+@minValue(10)
+@maxValue(3600)
+param handoffTimeoutSeconds int = 180
+
 @description('Sites that may show the chat in the embed widget: origins separated by spaces, or * for any site.')
 param embedOrigins string = '*'
 
@@ -313,6 +321,14 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         {
           name: 'RETENTION_DAYS'
           value: string(retentionDays)
+        }
+        {
+          name: 'HANDOFF_TEAM_ID'
+          value: handoffTeamId
+        }
+        {
+          name: 'HANDOFF_TIMEOUT_SECONDS'
+          value: string(handoffTimeoutSeconds)
         }
         {
           name: 'EMBED_ORIGINS'

@@ -10,6 +10,7 @@ import {
   type WaterfallStepContext,
 } from '../src/bot/dialogKit.js';
 import type { BotServices } from '../src/bot/services.js';
+import { markOfferPerson } from '../src/handoff/handoffTurn.js';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog.js';
 
 export const FEEDBACK_DIALOG = 'feedback';
@@ -88,6 +89,8 @@ export class FeedbackDialog extends CancelAndHelpDialog {
     const comment = skipped ? undefined : text.slice(0, MAX_COMMENT);
     await this.services.insights.record({ type: 'feedback', journey, helpful: false, comment });
     await step.context.sendActivity(skipped ? this.words.thanks : this.words.commentThanks);
+    // It did not help: the hand-off offers a person.
+    markOfferPerson(step.context);
     return step.endDialog({} satisfies FeedbackResult);
   }
 }

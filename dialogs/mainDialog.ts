@@ -15,6 +15,7 @@ import { sourceField } from '../src/bot/conversationSource.js';
 import { askIfUnsure, isUnsure } from '../src/bot/didYouMean.js';
 import { getUnderstanding } from '../src/bot/turnUnderstanding.js';
 import { JOURNEY_ROUTES, type JourneyRoute } from '../src/content/conversation.js';
+import { markAnswered, markJourney, markUnanswered } from '../src/handoff/handoffTurn.js';
 import type { Route } from '../src/understanding/types.js';
 import {
   FEEDBACK_DIALOG,
@@ -22,6 +23,8 @@ import {
   type FeedbackOptions,
   type FeedbackResult,
 } from './feedbackDialog.js';
+import { HandoffCallbackDialog } from './handoffCallbackDialog.js';
+import { HANDOFF_DIALOG, HandoffDialog } from './handoffDialog.js';
 import { journeyFactories } from './journeyRegistry.js';
 import type { JourneyOptions } from './journeyOptions.js';
 import { menuMessage, paragraphs, welcomeFor } from './menu.js';
@@ -43,6 +46,8 @@ export class MainDialog extends ComponentDialog {
     super(MAIN_DIALOG);
     for (const factory of Object.values(journeyFactories)) this.addDialog(factory(services));
     this.addDialog(new FeedbackDialog(services));
+    this.addDialog(new HandoffDialog(services));
+    this.addDialog(new HandoffCallbackDialog(services));
     this.addDialog(
       new WaterfallDialog(ROUTE_WATERFALL, [
         this.routeStep.bind(this),
@@ -85,8 +90,20 @@ export class MainDialog extends ComponentDialog {
     await dc.beginDialog(this.id, { route, ...options });
   }
 
+  /** Opens one of this dialog's own dialogs (e.g. the call-back request), ending whatever was in progress. */
+  async openDialog(
+    context: TurnContext,
+    accessor: StatePropertyAccessor<DialogState>,
+    dialogId: string,
+  ): Promise<void> {
+    const dc = await this.dialogSetFor(accessor).createContext(context);
+    await dc.cancelAllDialogs();
+    await dc.beginDialog(this.id, { dialog: dialogId });
+  }
+
   private async beginJourney(step: WaterfallStepContext, route: JourneyRoute, options: JourneyOptions) {
     (step.values as StepValues).journey = route;
+    markJourney(step.context, route);
     const channel = step.context.activity.channelId;
     await this.services.insights.record({
       type: 'journey_started',
@@ -98,8 +115,9 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const opened = step.options as ({ route?: JourneyRoute } & JourneyOptions) | undefined;
+    const opened = step.options as ({ route?: JourneyRoute; dialog?: string } & JourneyOptions) | undefined;
     if (opened?.route) return this.beginJourney(step, opened.route, { start: opened.start });
+    if (opened?.dialog) return step.beginDialog(opened.dialog);
 
     const understood = getUnderstanding(step.context);
     const { conversation } = this.services.content;
@@ -112,9 +130,14 @@ export class MainDialog extends ComponentDialog {
       route = 'themes';
     } else if (await askIfUnsure(step.context, this.services, understood)) {
       // Unsure: "Did you mean ...?" with buttons, instead of a guess.
+      markUnanswered(step.context);
       return step.endDialog();
     }
     if (isJourney(route)) return this.beginJourney(step, route, { utterance: step.context.activity.text });
+    if (route === 'human') return step.beginDialog(HANDOFF_DIALOG);
+    // The hand-off offers a person after two unanswered messages in a row.
+    if (!['greeting', 'help', 'cancel', 'goodbye'].includes(route)) markUnanswered(step.context);
+    else markAnswered(step.context);
     switch (route) {
       case 'greeting':
         await step.context.sendActivity(

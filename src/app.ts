@@ -22,6 +22,8 @@ import { silentLogger, type Logger } from './logger.js';
 import { knowledgeDir } from './paths.js';
 import type { BotRuntime } from './server/messagesRoute.js';
 import { createServer } from './server/createServer.js';
+import { HandoffCrisisFlagMiddleware } from './handoff/crisisFlagMiddleware.js';
+import { createHandoff, scheduleHandoffTimeouts } from './handoff/createHandoff.js';
 import { PromotionNotifier } from './signups/promotionNotifier.js';
 import { scheduleSignupPurge } from './signups/retention.js';
 import { createStaffSources } from './staff/staffSources.js';
@@ -104,6 +106,11 @@ export function createBotParts(services: BotServices): BotParts {
         journeyOf: (context) => activeJourney(context, bot.dialogState),
       }),
       new UnderstandingTraceMiddleware(),
+      // Looks after the safeguarding check: a crisis during a hand-off is flagged to the desk.
+      new HandoffCrisisFlagMiddleware(
+        async (context) => (await bot.handoff.memory.get(context, {})).requestId,
+        (requestId) => services.handoff.flagCrisis(requestId),
+      ),
       new SafeguardingMiddleware(services, conversationState, (context, intro) =>
         resumeJourney(context, bot, intro),
       ),
@@ -116,6 +123,7 @@ export function buildRuntime(services: BotServices): BotRuntime {
   const errorText = services.content.conversation.error;
   const adapter = createAdapter(services.config, services.logger, conversationState, errorText, middleware);
   services.notifier.attach(adapter);
+  services.handoff.messenger.attach(adapter);
   return { adapter, bot, services, staffSources: createStaffSources(services) };
 }
 
@@ -136,6 +144,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const content = await loadContent(options.knowledgeDir ?? knowledgeDir);
     store = await createStore(config);
     const now = options.now ?? (() => new Date());
+    const insights = new Insights(store.records, now, logger);
     const services: BotServices = {
       config,
       content,
@@ -145,15 +154,17 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         dataDir: config.DATA_DIR,
       }),
       logger,
-      insights: new Insights(store.records, now, logger),
+      insights,
       notifier: new PromotionNotifier({
         botAppId: config.MicrosoftAppId ?? '',
         messages: content.signupMessages,
         logger,
       }),
+      handoff: createHandoff({ config, content, store, insights, logger, now }),
       now,
     };
     runtime = buildRuntime(services);
+    const stopHandoffTimeouts = scheduleHandoffTimeouts(services.handoff, logger);
     const stopSignupPurge = scheduleSignupPurge(store, content, now, logger, config.RETENTION_DAYS);
     const ready = runtime;
     const openStore = store;
@@ -164,6 +175,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       runtime: ready,
       close: async () => {
         stopSignupPurge();
+        stopHandoffTimeouts();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await services.notifier.idle();
         await openStore.close();

@@ -109,6 +109,23 @@ export const configSchema = z
         .max(3650, 'must be a whole number of days from 1 to 3650')
         .default(90),
     ),
+    /** The Teams team whose members may set the hand-off desk and accept chats (channelData team id). */
+    HANDOFF_TEAM_ID: optionalText.pipe(
+      z
+        .string()
+        .max(256)
+        .regex(/^[^\s]+$/, "must be the Teams team's id, as Teams sends it (e.g. 19:abc...@thread.tacv2)")
+        .optional(),
+    ),
+    HANDOFF_TIMEOUT_SECONDS: z.preprocess(
+      emptyToUndefined,
+      z.coerce
+        .number({ invalid_type_error: 'must be a whole number of seconds from 10 to 3600' })
+        .int('must be a whole number of seconds from 10 to 3600')
+        .min(10, 'must be a whole number of seconds from 10 to 3600')
+        .max(3600, 'must be a whole number of seconds from 10 to 3600')
+        .default(180),
+    ),
     LOG_LEVEL: z.preprocess(
       emptyToUndefined,
       z

@@ -9,7 +9,10 @@ import {
   type UserState,
 } from 'botbuilder';
 import type { DialogState } from './dialogKit.js';
+import { CALLBACK_DIALOG } from '../../dialogs/handoffCallbackDialog.js';
+import { HandoffTurns } from '../../dialogs/handoffTurns.js';
 import { MainDialog } from '../../dialogs/mainDialog.js';
+import { markHandlerRan } from '../handoff/handoffTurn.js';
 import { menuMessage, paragraphs, welcomeFor } from '../../dialogs/menu.js';
 import { JOIN_EVENT, parseStart, WEB_PAGE_USER_PREFIX } from '../channels/startLinks.js';
 import { setTurnSource, sourceField, type ChannelEntry } from './conversationSource.js';
@@ -20,6 +23,7 @@ export class SaferKingstonBot extends TeamsActivityHandler {
   readonly dialogState: StatePropertyAccessor<DialogState>;
   readonly channelEntry: StatePropertyAccessor<ChannelEntry>;
   readonly mainDialog: MainDialog;
+  readonly handoff: HandoffTurns;
 
   constructor(
     private readonly services: BotServices,
@@ -30,9 +34,17 @@ export class SaferKingstonBot extends TeamsActivityHandler {
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
     this.channelEntry = conversationState.createProperty<ChannelEntry>('channelEntry');
     this.mainDialog = new MainDialog(services);
+    this.handoff = new HandoffTurns(services, conversationState);
 
     this.onMessage(async (context, next) => {
-      await this.mainDialog.run(context, this.dialogState);
+      markHandlerRan(context);
+      // A chat with staff (or the staff desk itself) takes the message before any journey.
+      if (this.handoff.wantsCallback(context)) {
+        await this.mainDialog.openDialog(context, this.dialogState, CALLBACK_DIALOG);
+      } else if (!(await this.handoff.onMessage(context))) {
+        await this.mainDialog.run(context, this.dialogState);
+        await this.handoff.afterJourneys(context);
+      }
       await next();
     });
 
@@ -101,6 +113,7 @@ export class SaferKingstonBot extends TeamsActivityHandler {
   override async run(context: TurnContext): Promise<void> {
     setTurnSource(context, (await this.channelEntry.get(context))?.source);
     setUserState(context, this.userState);
+    this.handoff.prepare(context);
     await super.run(context);
     await this.conversationState.saveChanges(context, false);
     await this.userState.saveChanges(context, false);

@@ -2,6 +2,7 @@
 import type { Config } from '../config.js';
 import type { Content } from '../content/content.js';
 import type { Insights } from '../insights/insights.js';
+import type { HandoffService } from '../handoff/handoffService.js';
 import type { Logger } from '../logger.js';
 import type { PromotionNotifier } from '../signups/promotionNotifier.js';
 import type { Store } from '../store/store.js';
@@ -17,6 +18,8 @@ export interface BotServices {
   insights: Insights;
   /** Tells people who moved up a waiting list (its adapter is attached in buildRuntime). */
   notifier: PromotionNotifier;
+  /** Talking to a person on the staff desk in Teams (its adapter is attached in buildRuntime). */
+  handoff: HandoffService;
   /** The current time; replaced in tests. */
   now: () => Date;
 }

@@ -1,4 +1,5 @@
 // Everything in knowledge/, loaded and validated once at start-up. Each journey adds its own part.
+import { loadHandoffContent, type HandoffContent } from '../handoff/handoffContent.js';
 import { knowledgeDir as defaultKnowledgeDir } from '../paths.js';
 import { loadPlanGuide, type PlanGuide } from '../plan/planGuide.js';
 import { loadClarify, type ClarifyText } from '../understanding/clarifyContent.js';
@@ -32,6 +33,8 @@ export interface Content extends ResidentContent {
   safeguarding: Safeguarding;
   /** "Did you mean ...?" when the bot is not sure. */
   clarify: ClarifyText;
+  /** Talking to a person: wording, opening hours and phone lines (knowledge/handoff.yaml). */
+  handoff: HandoffContent;
 }
 
 /** Awaits an object of promises, keeping each result under its own name. */
@@ -60,6 +63,7 @@ export async function loadContent(knowledgeDir: string = defaultKnowledgeDir): P
     signupMessages: loadSignupMessages(knowledgeDir),
     safeguarding: loadSafeguarding(knowledgeDir, services),
     clarify: loadClarify(knowledgeDir),
+    handoff: loadHandoffContent(knowledgeDir, services),
     resident: loadResidentContent(knowledgeDir, services),
   });
   return { services, ...parts, ...resident };

@@ -26,7 +26,12 @@ export type InsightEvent =
       sessionId: string;
       seats: number;
     }
-  | { type: 'interest'; ward: string; role: string };
+  | { type: 'interest'; ward: string; role: string }
+  | { type: 'handoff'; action: HandoffAction; channel: string; source?: string };
+
+/** What happened to a request to talk to a person (src/handoff/). */
+export type HandoffAction =
+  'requested' | 'accepted' | 'timed_out' | 'cancelled' | 'ended' | 'callback_requested' | 'callback_closed';
 
 export interface WeekInsights {
   week: string;
@@ -52,6 +57,8 @@ function counterParts(event: InsightEvent): string[] {
       return ['interest', event.ward, event.role];
     case 'unanswered':
       return ['unanswered', event.kind];
+    case 'handoff':
+      return ['handoff', event.action, event.channel, event.source ?? '-'];
   }
 }
 

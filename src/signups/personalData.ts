@@ -1,7 +1,8 @@
 // What the sign-ups hold about someone, found by reference and email, and erasing it on request
 // (the privacy notice's "what do you hold about me" / "delete my data"). A workshop reference
-// starts HC-, a volunteering reference VI-.
+// starts HC-, a volunteering reference VI-, a call-back request (src/handoff/callbacks.ts) CB-.
 import type { Content } from '../content/content.js';
+import { CallbackService } from '../handoff/callbacks.js';
 import { describeLondonSpan } from '../content/londonTime.js';
 import type { RecordStore } from '../store/store.js';
 import { SESSIONS_COLLECTION, type SessionDocument } from './bookingRecords.js';
@@ -11,7 +12,7 @@ import { INTERESTS_COLLECTION, type InterestRecord, withdrawInterest } from './i
 import type { PromotionNotifier } from './promotionNotifier.js';
 
 export interface HeldData {
-  kind: 'workshop-booking' | 'volunteering-interest';
+  kind: 'workshop-booking' | 'volunteering-interest' | 'callback-request';
   ref: string;
   /** Label and value pairs, in plain words, ready to show to the person. */
   facts: [string, string][];
@@ -24,6 +25,21 @@ export async function findHeld(
   email: string,
   now: () => Date,
 ): Promise<HeldData | undefined> {
+  if (ref.startsWith('CB-')) {
+    const found = await new CallbackService(records, now, 0).find(ref, email);
+    if (!found) return undefined;
+    return {
+      kind: 'callback-request',
+      ref,
+      facts: [
+        ['Name', found.contact.name],
+        ['Email', found.contact.email],
+        ['Phone', found.contact.phone ?? 'none given'],
+        ['Message', found.message],
+        ['Asked on', found.createdAt.slice(0, 10)],
+      ],
+    };
+  }
   if (ref.startsWith('HC-')) {
     const found = await new BookingService(records, content.workshops, now).find(ref, email);
     if (!found) return undefined;
@@ -75,6 +91,7 @@ export async function eraseHeld(
   now: () => Date,
   notifier?: PromotionNotifier,
 ): Promise<boolean> {
+  if (ref.startsWith('CB-')) return new CallbackService(records, now, 0).erase(ref, email);
   if (!ref.startsWith('HC-')) return withdrawInterest(records, ref, email);
   const { erased, promoted } = await new BookingService(records, content.workshops, now).erase(ref, email);
   notifier?.notifyLater(promoted);

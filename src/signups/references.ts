@@ -5,7 +5,8 @@ import { createHash, randomBytes } from 'node:crypto';
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const GROUP = 5;
 
-export type ReferenceKind = 'HC' | 'VI';
+/** HC: a workshop booking; VI: volunteering interest; CB: a call-back request (src/handoff/). */
+export type ReferenceKind = 'HC' | 'VI' | 'CB';
 
 /** A new reference like "HC-7KQ4M-2XD9P": a kind prefix and two groups of five characters. */
 export function newReference(kind: ReferenceKind): string {
@@ -16,7 +17,7 @@ export function newReference(kind: ReferenceKind): string {
 }
 
 const IN_TEXT = new RegExp(
-  `\\b(HC|VI)[\\s-]*([${ALPHABET}]{${GROUP}})[\\s-]*([${ALPHABET}]{${GROUP}})\\b`,
+  `\\b(HC|VI|CB)[\\s-]*([${ALPHABET}]{${GROUP}})[\\s-]*([${ALPHABET}]{${GROUP}})\\b`,
   'i',
 );
 

@@ -7,6 +7,7 @@ import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
 import { stateExpiry } from '../store/stateExpiry.js';
 import { StoreClosedError } from '../store/store.js';
+import { CallbackService } from '../handoff/callbacks.js';
 import { BookingService } from './bookingService.js';
 import { InterestService } from './interestService.js';
 
@@ -23,7 +24,7 @@ export async function purgeSignups(
   content: Content,
   now: () => Date,
   retentionDays: number,
-): Promise<{ bookings: number; interests: number; stateItems: number }> {
+): Promise<{ bookings: number; interests: number; callbacks: number; stateItems: number }> {
   const bookings = await new BookingService(
     store.records,
     content.workshops,
@@ -36,8 +37,9 @@ export async function purgeSignups(
     content.wards,
     now,
   ).purgeExpired();
+  const callbacks = await new CallbackService(store.records, now, retentionDays).purgeExpired();
   const stateItems = await store.purgeBotState(stateExpiry(now(), retentionDays));
-  return { bookings, interests, stateItems };
+  return { bookings, interests, callbacks, stateItems };
 }
 
 /** Starts the schedule; the returned function stops it. The timer never keeps the process alive. */

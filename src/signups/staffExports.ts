@@ -1,6 +1,7 @@
 // What the staff area shows from the sign-up records: places per session, and the attendee and
 // volunteering-interest lists as CSV (opened only by signed-in staff, with an audit log entry).
 import type { Content } from '../content/content.js';
+import { CallbackService } from '../handoff/callbacks.js';
 import type { WorkshopStat } from '../staff/dashboardData.js';
 import type { RecordStore } from '../store/store.js';
 import { SESSIONS_COLLECTION, type SessionDocument, seatsBooked, waitingEntries } from './bookingRecords.js';
@@ -74,4 +75,25 @@ export async function interestsCsv(records: RecordStore, content: Content): Prom
   }
   rows.sort((a, b) => String(a[5]).localeCompare(String(b[5])));
   return csv(['ward', 'role', 'name', 'email', 'phone', 'recorded'], rows);
+}
+
+/** Call-back requests left when nobody could chat (src/handoff/callbacks.ts). */
+export async function callbacksCsv(records: RecordStore, content: Content): Promise<string> {
+  const all = await new CallbackService(records, () => new Date(), 0).all();
+  const journey = (route?: string) =>
+    content.conversation.journeys.find((j) => j.route === route)?.label ?? route;
+  return csv(
+    ['reference', 'name', 'email', 'phone', 'message', 'was looking at', 'channel', 'asked', 'closed'],
+    all.map((c) => [
+      c.ref,
+      c.contact.name,
+      c.contact.email,
+      c.contact.phone,
+      c.message,
+      journey(c.journey),
+      c.channel,
+      c.createdAt,
+      c.closedAt,
+    ]),
+  );
 }

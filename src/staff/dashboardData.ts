@@ -1,5 +1,6 @@
 // Everything the staff dashboard shows, from the weekly insight aggregates and the workshop
 // sessions. It reads a fixed number of small documents, however many people used the bot.
+import { handoffWeeks, type HandoffWeekRow } from '../insights/handoffInsights.js';
 import type { Insights, WeekInsights } from '../insights/insights.js';
 import { recentWeeks } from '../insights/isoWeek.js';
 import { groupQuestions, type QuestionGroup } from './questionGroups.js';
@@ -25,6 +26,8 @@ export interface DashboardData {
   questions: QuestionGroup[];
   feedback: { journey: string; helpful: number; notHelpful: number }[];
   comments: { journey: string; helpful: boolean; text: string }[];
+  /** Talking to a person, per week and channel (src/insights/handoffInsights.ts). */
+  handoff: HandoffWeekRow[];
 }
 
 type Counter = [parts: string[], count: number];
@@ -113,5 +116,6 @@ export async function buildDashboardData(
       .flatMap((w) => w.comments)
       .slice(-50)
       .reverse(),
+    handoff: handoffWeeks(weekDocs),
   };
 }

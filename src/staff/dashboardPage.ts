@@ -105,6 +105,38 @@ ${table(
   data.feedback.map((f) => [f.journey, f.helpful, f.notHelpful]),
   'No feedback yet.',
 )}
+<h2>Talk to a person</h2>
+${table(
+  'Hand-offs to staff, by week and channel (containment: conversations that ended without a person)',
+  [
+    'Week',
+    'Channel',
+    'Conversations',
+    'Asked for a person',
+    'Accepted',
+    'Nobody free in time',
+    'Went back to the bot',
+    'Call-backs asked',
+    'Call-backs closed',
+    'Containment',
+  ],
+  (data.handoff ?? [])
+    .filter((h) => h.requested + h.callbacksRequested + h.callbacksClosed > 0)
+    .map((h) => [
+      h.week,
+      h.channel,
+      h.conversations,
+      h.requested,
+      h.accepted,
+      h.timedOut,
+      h.cancelled,
+      h.callbacksRequested,
+      h.callbacksClosed,
+      h.containment === undefined ? '-' : `${Math.round(h.containment * 100)}%`,
+    ]),
+  'Nobody has asked for a person in this period.',
+)}
+<p><a href="/staff/exports/callbacks.csv">Download call-back requests (CSV)</a></p>
 ${data.comments.length ? `<h3>Latest comments</h3><ul>${data.comments.map((c) => `<li><strong>${escapeHtml(c.journey)}:</strong> ${escapeHtml(c.text)}</li>`).join('')}</ul>` : ''}
 `;
   return page('Insights dashboard', body);

@@ -16,6 +16,8 @@ export interface StaffDataSources {
   /** The attendee list of one session as CSV, or undefined when there is no such session. */
   attendeesCsv(sessionId: string): Promise<string | undefined>;
   interestsCsv(): Promise<string>;
+  /** Call-back requests from the hand-off (src/handoff/callbacks.ts). */
+  callbacksCsv(): Promise<string>;
 }
 
 const NAME = /^[\p{L} .'-]{2,60}$/u;
@@ -183,6 +185,15 @@ export function registerStaffRoutes(
       await new AuditLog(services.store.records, services.now).write(who, 'export:volunteering-interest');
       logger.info('staff_export', { what: 'volunteering-interest' });
       sendCsv(res, 'volunteering-interest.csv', await sources.interestsCsv());
+    }),
+  );
+
+  server.get(
+    '/staff/exports/callbacks.csv',
+    guarded(async (who, services, sources, _req, res) => {
+      await new AuditLog(services.store.records, services.now).write(who, 'export:callback-requests');
+      logger.info('staff_export', { what: 'callback-requests' });
+      sendCsv(res, 'callback-requests.csv', await sources.callbacksCsv());
     }),
   );
 }

@@ -1,6 +1,6 @@
 // Reads what the staff area shows from the journeys' own records.
 import type { BotServices } from '../bot/services.js';
-import { attendeesCsv, interestsCsv, workshopStats } from '../signups/staffExports.js';
+import { attendeesCsv, callbacksCsv, interestsCsv, workshopStats } from '../signups/staffExports.js';
 import type { StaffDataSources } from './staffRoutes.js';
 
 export function createStaffSources(services: BotServices): StaffDataSources {
@@ -9,5 +9,6 @@ export function createStaffSources(services: BotServices): StaffDataSources {
     workshops: () => workshopStats(records, services.content),
     attendeesCsv: (sessionId) => attendeesCsv(records, services.content, sessionId),
     interestsCsv: () => interestsCsv(records, services.content),
+    callbacksCsv: () => callbacksCsv(records, services.content),
   };
 }

@@ -12,6 +12,7 @@ export const clarifySchema = z
     labels: z
       .object({
         privacy: plainText(40),
+        human: plainText(40),
         greeting: plainText(40),
         help: plainText(40),
         cancel: plainText(40),

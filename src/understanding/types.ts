@@ -11,6 +11,7 @@ export const ROUTES = [
   'support',
   'themes',
   'privacy',
+  'human',
   'greeting',
   'help',
   'cancel',

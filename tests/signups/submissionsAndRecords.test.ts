@@ -107,12 +107,14 @@ describe('signups: card submissions, interests and calendar files', () => {
       assert.deepEqual(await purgeSignups(t.store, content, () => clock, 90), {
         bookings: 0,
         interests: 0,
+        callbacks: 0,
         stateItems: 0,
       });
       clock = new Date('2027-06-01T00:00:00Z');
       assert.deepEqual(await purgeSignups(t.store, content, () => clock, 90), {
         bookings: 0,
         interests: 1,
+        callbacks: 0,
         stateItems: 0,
       });
       assert.deepEqual(await t.store.records.list(INTERESTS_COLLECTION), []);

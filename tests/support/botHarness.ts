@@ -19,6 +19,7 @@ import { loadContent } from '../../src/content/content.js';
 import { Insights } from '../../src/insights/insights.js';
 import { silentLogger } from '../../src/logger.js';
 import { PromotionNotifier, type ProactiveAdapter } from '../../src/signups/promotionNotifier.js';
+import { createHandoff } from '../../src/handoff/createHandoff.js';
 import { createLowdbStore } from '../../src/store/lowdbStore.js';
 
 export interface TestBot {
@@ -57,14 +58,17 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   const store = await createLowdbStore(dataDir);
   const now = options.services?.now ?? (() => new Date());
   const content = options.services?.content ?? (await loadContent());
+  const config = options.services?.config ?? configSchema.parse({ DATA_DIR: dataDir });
+  const insights = options.services?.insights ?? new Insights(store.records, now, silentLogger);
   const services: BotServices = {
-    config: configSchema.parse({ DATA_DIR: dataDir }),
+    config,
     content,
     store,
     recogniser: await createRecogniser(),
     logger: silentLogger,
-    insights: new Insights(store.records, now, silentLogger),
+    insights,
     notifier: new PromotionNotifier({ botAppId: '', messages: content.signupMessages, logger: silentLogger }),
+    handoff: createHandoff({ config, content, store, insights, logger: silentLogger, now }),
     now,
     ...options.services,
   };
@@ -90,6 +94,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     },
   };
   services.notifier.attach(proactive);
+  services.handoff.messenger.attach(proactive);
   // A failing turn should fail the test, not be hidden behind the apology message.
   adapter.onTurnError = async (_context, error) => {
     throw error;
