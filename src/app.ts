@@ -25,6 +25,7 @@ import { knowledgeDir } from './paths.js';
 import type { BotRuntime } from './server/messagesRoute.js';
 import { createServer } from './server/createServer.js';
 import { ownOriginOf } from './server/directline/localDirectLine.js';
+import { loadFreeTextMasker } from './privacy/maskFreeText.js';
 import { PromotionNotifier } from './signups/promotionNotifier.js';
 import { scheduleSignupPurge } from './signups/retention.js';
 import { createStaffSources } from './staff/staffSources.js';
@@ -157,7 +158,13 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         dataDir: config.DATA_DIR,
       }),
       logger,
-      insights: new Insights(store.records, now, logger),
+      insights: new Insights(
+        store.records,
+        now,
+        logger,
+        undefined,
+        await loadFreeTextMasker(options.knowledgeDir ?? knowledgeDir),
+      ),
       notifier: new PromotionNotifier({
         botAppId: config.MicrosoftAppId ?? '',
         messages: content.signupMessages,
