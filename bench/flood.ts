@@ -4,9 +4,12 @@
 // The service runs with its default limits, behind a pretend proxy (TRUST_PROXY=1) so the two
 // clients can be told apart by X-Forwarded-For as on App Service. Prints one JSON line.
 // Run: npm run build && npm run bench:flood [-- --duration=30]
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { projectRoot } from '../src/paths.js';
 import { BENCH_LIMITS, residentMb, startServer, stopServer } from './support/processes.js';
 
@@ -16,6 +19,7 @@ const DURATION_S = Number(
     30,
 );
 const FLOOD_WORKERS = 16;
+const FLOOD_ROLE = '--flooder';
 const OVERSIZED = JSON.stringify({ type: 'message', text: 'x'.repeat(250 * 1024) });
 const BOT = path.join(projectRoot, 'dist/src/index.js');
 const FLOODER = { 'x-forwarded-for': '203.0.113.66' };
@@ -85,18 +89,17 @@ async function main(): Promise<void> {
       );
     }, 250);
     const ends = performance.now() + DURATION_S * 1000;
-    const floodStatuses = new Map<number, number>();
-    const count = (status: number) => floodStatuses.set(status, (floodStatuses.get(status) ?? 0) + 1);
-    const flooder = async () => {
-      const mine: Chat[] = [];
-      while (performance.now() < ends) {
-        const chat = await openChat(service.url, FLOODER).catch(() => undefined);
-        count(chat ? 201 : 429);
-        if (chat) mine.push(chat);
-        const target = mine[Math.floor(Math.random() * mine.length)];
-        if (target) count((await post(service.url, target, OVERSIZED, FLOODER)).status);
-      }
-    };
+    // The flood runs in its own process, so its work does not delay this one's timing of the resident.
+    const flood = spawn(
+      process.execPath,
+      [fileURLToPath(import.meta.url), FLOOD_ROLE, service.url, String(DURATION_S)],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    let floodOutput = '';
+    flood.stdout.on('data', (chunk: Buffer) => (floodOutput += chunk.toString()));
+    const floodDone = once(flood, 'exit');
     const flooding: number[] = [];
     let residentFailures = 0;
     const residentLoop = async () => {
@@ -107,8 +110,14 @@ async function main(): Promise<void> {
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
     };
-    await Promise.all([residentLoop(), ...Array.from({ length: FLOOD_WORKERS }, flooder)]);
+    await Promise.all([residentLoop(), floodDone]);
     clearInterval(sampler);
+    const floodStatuses = new Map<number, number>(
+      Object.entries(JSON.parse(floodOutput || '{}') as Record<string, number>).map(([k, v]) => [
+        Number(k),
+        v,
+      ]),
+    );
     const after = await fetch(
       `${service.url}/v3/directline/conversations/${resident.conversationId}/activities`,
       {
@@ -142,4 +151,24 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+/** The flooding client: new chats and oversized activities from one address, as fast as it can. */
+async function flood(url: string, seconds: number): Promise<void> {
+  const ends = performance.now() + seconds * 1000;
+  const statuses: Record<number, number> = {};
+  const count = (status: number) => (statuses[status] = (statuses[status] ?? 0) + 1);
+  const worker = async () => {
+    const mine: Chat[] = [];
+    while (performance.now() < ends) {
+      const chat = await openChat(url, FLOODER).catch(() => undefined);
+      count(chat ? 201 : 429);
+      if (chat) mine.push(chat);
+      const target = mine[Math.floor(Math.random() * mine.length)];
+      if (target) count((await post(url, target, OVERSIZED, FLOODER)).status);
+    }
+  };
+  await Promise.all(Array.from({ length: FLOOD_WORKERS }, worker));
+  process.stdout.write(JSON.stringify(statuses));
+}
+
+if (process.argv[2] === FLOOD_ROLE) await flood(process.argv[3] as string, Number(process.argv[4]));
+else await main();
