@@ -271,6 +271,58 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
           value: '0.0.0.0'
         }
         {
+          name: 'TRUST_PROXY'
+          value: '1'
+        }
+        {
+          name: 'RATE_LIMIT_MESSAGES_PER_MINUTE'
+          value: '120'
+        }
+        {
+          name: 'RATE_LIMIT_CONVERSATIONS_PER_MINUTE'
+          value: '30'
+        }
+        {
+          name: 'RATE_LIMIT_STAFF_LOGIN_PER_MINUTE'
+          value: '10'
+        }
+        {
+          name: 'DIRECT_LINE_MAX_CONVERSATIONS'
+          value: '5000'
+        }
+        {
+          name: 'DIRECT_LINE_MAX_CONVERSATIONS_PER_CLIENT'
+          value: '50'
+        }
+        {
+          name: 'DIRECT_LINE_MAX_ACTIVITY_KB'
+          value: '64'
+        }
+        {
+          name: 'DIRECT_LINE_MAX_CONVERSATION_KB'
+          value: '512'
+        }
+        {
+          name: 'DIRECT_LINE_MAX_TOTAL_MB'
+          value: '128'
+        }
+        {
+          name: 'DIRECT_LINE_MAX_STREAMS_PER_CONVERSATION'
+          value: '4'
+        }
+        {
+          name: 'HTTP_HEADERS_TIMEOUT_SECONDS'
+          value: '10'
+        }
+        {
+          name: 'HTTP_REQUEST_TIMEOUT_SECONDS'
+          value: '30'
+        }
+        {
+          name: 'HTTP_IDLE_TIMEOUT_SECONDS'
+          value: '65'
+        }
+        {
           name: 'DATA_DIR'
           value: '/home/data'
         }

@@ -18,7 +18,6 @@ import { fillTemplate } from '../src/content/templates.js';
 import { acceptValueSchema } from '../src/handoff/handoffCard.js';
 import { hashedId, type HandoffRequest } from '../src/handoff/handoffRecords.js';
 import { readMarks, setMemoryAccess, type HandoffMemory } from '../src/handoff/handoffTurn.js';
-import { redactPersonalData } from '../src/insights/redact.js';
 import { findReference } from '../src/signups/references.js';
 
 /** Teams channelData: sent by the channel, still parsed rather than trusted. */
@@ -203,7 +202,8 @@ export class HandoffTurns {
     if (marks.journey) memory.journey = marks.journey;
     let offer = Boolean(marks.offerPerson);
     if (marks.unanswered) {
-      memory.question = redactPersonalData(context.activity.text ?? '');
+      // Kept in conversation state until the request: masked as the insights mask it, so no name stays.
+      memory.question = this.services.insights.maskFreeText(context.activity.text ?? '');
       memory.unansweredStreak = (memory.unansweredStreak ?? 0) + 1;
       if (memory.unansweredStreak >= OFFER_AFTER_UNANSWERED) offer = true;
     } else if (marks.answered || marks.journey) memory.unansweredStreak = 0;

@@ -1,11 +1,13 @@
 // The composition root: config -> server -> content -> store -> recogniser -> bot.
 // The server listens first so /healthz can say "starting"; messages are accepted once ready.
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { ConversationState, UserState, type Middleware } from 'botbuilder';
 import type { Server } from 'restify';
 import { activeJourney } from './bot/activeJourney.js';
 import { createAdapter } from './bot/createAdapter.js';
+import type { LocalConnector } from './bot/localConnectorCredentials.js';
 import { clarifyLabels } from './bot/didYouMean.js';
 import { resumeJourney } from './bot/resumeJourney.js';
 import { SafeguardingMiddleware } from './bot/safeguardingMiddleware.js';
@@ -24,6 +26,8 @@ import type { BotRuntime } from './server/messagesRoute.js';
 import { createServer } from './server/createServer.js';
 import { HandoffCrisisFlagMiddleware } from './handoff/crisisFlagMiddleware.js';
 import { createHandoff, scheduleHandoffTimeouts } from './handoff/createHandoff.js';
+import { ownOriginOf } from './server/directline/localDirectLine.js';
+import { loadFreeTextMasker } from './privacy/maskFreeText.js';
 import { PromotionNotifier } from './signups/promotionNotifier.js';
 import { scheduleSignupPurge } from './signups/retention.js';
 import { createStaffSources } from './staff/staffSources.js';
@@ -118,10 +122,18 @@ export function createBotParts(services: BotServices): BotParts {
   };
 }
 
-export function buildRuntime(services: BotServices): BotRuntime {
+/** `localConnector`: in local mode, how the bot's replies reach the local Direct Line with its secret. */
+export function buildRuntime(services: BotServices, localConnector?: LocalConnector): BotRuntime {
   const { bot, conversationState, middleware } = createBotParts(services);
   const errorText = services.content.conversation.error;
-  const adapter = createAdapter(services.config, services.logger, conversationState, errorText, middleware);
+  const adapter = createAdapter(
+    services.config,
+    services.logger,
+    conversationState,
+    errorText,
+    middleware,
+    localConnector,
+  );
   services.notifier.attach(adapter);
   services.handoff.messenger.attach(adapter);
   return { adapter, bot, services, staffSources: createStaffSources(services) };
@@ -130,7 +142,8 @@ export function buildRuntime(services: BotServices): BotRuntime {
 export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? silentLogger;
   let runtime: BotRuntime | undefined;
-  const server = createServer(config, logger, () => runtime);
+  const localSecret = randomBytes(32).toString('base64url');
+  const server = createServer(config, logger, () => runtime, { localSecret });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.PORT, config.HOST, () => resolve());
@@ -144,7 +157,13 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const content = await loadContent(options.knowledgeDir ?? knowledgeDir);
     store = await createStore(config);
     const now = options.now ?? (() => new Date());
-    const insights = new Insights(store.records, now, logger);
+    const insights = new Insights(
+      store.records,
+      now,
+      logger,
+      undefined,
+      await loadFreeTextMasker(options.knowledgeDir ?? knowledgeDir),
+    );
     const services: BotServices = {
       config,
       content,
@@ -163,7 +182,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       handoff: createHandoff({ config, content, store, insights, logger, now }),
       now,
     };
-    runtime = buildRuntime(services);
+    runtime = buildRuntime(services, { secret: localSecret, serviceUrl: () => ownOriginOf(server.server) });
     const stopHandoffTimeouts = scheduleHandoffTimeouts(services.handoff, logger);
     const stopSignupPurge = scheduleSignupPurge(store, content, now, logger, config.RETENTION_DAYS);
     const ready = runtime;

@@ -25,10 +25,45 @@ const httpsUrl = z.preprocess(
     .optional(),
 );
 
+/** A whole number setting with a default, refused with a message naming the range. */
+const wholeNumber = (min: number, max: number, fallback: number, unit: string) => {
+  const message = `must be a whole number of ${unit} from ${min} to ${max}`;
+  return z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ invalid_type_error: message })
+      .int(message)
+      .min(min, message)
+      .max(max, message)
+      .default(fallback),
+  );
+};
+
 export const configSchema = z
   .object({
     PORT: port,
-    HOST: z.preprocess(emptyToUndefined, z.string().default('0.0.0.0')),
+    /** Loopback by default; App Service needs 0.0.0.0 (all interfaces), set in its app settings. */
+    HOST: z.preprocess(emptyToUndefined, z.string().default('127.0.0.1')),
+    /**
+     * How many proxies in front of the service add to X-Forwarded-For (App Service's front end: 1).
+     * 0: the header is ignored and the client is the connection's address.
+     */
+    TRUST_PROXY: wholeNumber(0, 5, 0, 'proxies'),
+    // Per-client limits (per minute). Sized for people: a resident sends a few messages a minute.
+    RATE_LIMIT_MESSAGES_PER_MINUTE: wholeNumber(1, 1_000_000, 120, 'messages'),
+    RATE_LIMIT_CONVERSATIONS_PER_MINUTE: wholeNumber(1, 1_000_000, 30, 'conversations'),
+    RATE_LIMIT_STAFF_LOGIN_PER_MINUTE: wholeNumber(1, 1_000_000, 10, 'attempts'),
+    // The local Direct Line's memory: conversations live in memory, so they are capped.
+    DIRECT_LINE_MAX_CONVERSATIONS: wholeNumber(1, 1_000_000, 5000, 'conversations'),
+    DIRECT_LINE_MAX_CONVERSATIONS_PER_CLIENT: wholeNumber(1, 1_000_000, 50, 'conversations'),
+    DIRECT_LINE_MAX_ACTIVITY_KB: wholeNumber(1, 4096, 64, 'kilobytes'),
+    DIRECT_LINE_MAX_CONVERSATION_KB: wholeNumber(16, 65536, 512, 'kilobytes'),
+    DIRECT_LINE_MAX_TOTAL_MB: wholeNumber(1, 16384, 128, 'megabytes'),
+    DIRECT_LINE_MAX_STREAMS_PER_CONVERSATION: wholeNumber(1, 100, 4, 'streams'),
+    // Slow clients: how long a request may take to send its headers, the whole request, and idle time.
+    HTTP_HEADERS_TIMEOUT_SECONDS: wholeNumber(1, 600, 10, 'seconds'),
+    HTTP_REQUEST_TIMEOUT_SECONDS: wholeNumber(1, 3600, 30, 'seconds'),
+    HTTP_IDLE_TIMEOUT_SECONDS: wholeNumber(1, 3600, 65, 'seconds'),
     DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
     STORAGE: z.preprocess(
       emptyToUndefined,

@@ -137,11 +137,14 @@ export class Insights {
     private readonly logger: Logger,
     /** This process's shard of each week's document ("2026-W47.<shard>"). */
     private readonly shard: string = randomBytes(4).toString('hex'),
+    /** What free text keeps (src/privacy/maskFreeText.ts): the service masks unknown words too. */
+    private readonly mask: (text: string) => string = redactPersonalData,
   ) {}
 
   /** Records one event. Insights never break a conversation: a failure is logged, not thrown. */
-  async record(event: InsightEvent): Promise<void> {
+  async record(given: InsightEvent): Promise<void> {
     const week = isoWeek(this.now());
+    const event = this.masked(given);
     try {
       await this.records.update<WeekInsights, void>(
         INSIGHTS_COLLECTION,
@@ -154,6 +157,19 @@ export class Insights {
     } catch (error) {
       this.logger.warn('insight_not_recorded', { type: event.type, errorType: (error as Error).name });
     }
+  }
+
+  /** Free text as the insights keep it: for anything else that keeps a question (the hand-off card). */
+  maskFreeText(text: string): string {
+    return this.mask(text);
+  }
+
+  /** The event with its free text masked before anything is kept. */
+  private masked(event: InsightEvent): InsightEvent {
+    if (event.type === 'unanswered') return { ...event, text: this.mask(event.text) };
+    if (event.type === 'feedback' && event.comment !== undefined)
+      return { ...event, comment: this.mask(event.comment) };
+    return event;
   }
 
   /** Each week with every shard added up (and a document from before sharding, if any). */

@@ -14,6 +14,8 @@ export const incomingActivitySchema = z
     serviceUrl: z.string().url('must be a web address').optional(),
     deliveryMode: z.string().optional(),
     text: z.string().max(10_000, 'must be at most 10,000 characters').optional(),
+    membersAdded: z.array(account).max(100, 'must list at most 100 members').optional(),
+    membersRemoved: z.array(account).max(100, 'must list at most 100 members').optional(),
   })
   .passthrough()
   .refine((a) => a.deliveryMode === 'expectReplies' || !!a.serviceUrl, {

@@ -5,8 +5,9 @@ import type { PrivacyNotice } from '../content/privacyNotice.js';
 import { fillTemplate, type Template } from '../content/templates.js';
 import { escapeHtml } from '../staff/html.js';
 
+// Never framed: another site could lay its own page over the notice's links and buttons.
 const CSP =
-  "default-src 'none'; style-src 'unsafe-inline'; form-action 'none'; frame-ancestors *; base-uri 'none'";
+  "default-src 'none'; style-src 'unsafe-inline'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
 
 const STYLE = `
 body{font-family:Arial,Helvetica,sans-serif;margin:0;color:#0b0c0c;background:#fff;line-height:1.5;font-size:1.1875rem}

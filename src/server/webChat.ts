@@ -5,6 +5,7 @@
 import type { Server } from 'restify';
 import { type Config, isLocalMode } from '../config.js';
 import { registerLocalDirectLine } from './directline/index.js';
+import type { RateLimits } from './rateLimits.js';
 import { registerWebRoutes } from './webRoutes.js';
 
 export const LOCAL_BOT_ID = 'safer-kingston-bot';
@@ -15,11 +16,22 @@ export interface WebChat {
   close(): void;
 }
 
-export function registerWebChat(server: Server, config: Config): WebChat {
+export interface WebChatOptions {
+  limits?: RateLimits;
+  /** The secret the bot sends to the local Direct Line's connector routes. */
+  botSecret?: string;
+}
+
+export function registerWebChat(server: Server, config: Config, options: WebChatOptions = {}): WebChat {
+  const framing = {
+    frameAncestors: ["'self'"],
+    embedFrameAncestors: embedFrameAncestorsFor(config),
+    ...(options.limits ? { limits: options.limits } : {}),
+  };
   if (config.DIRECT_LINE_SECRET) {
     registerWebRoutes(server, {
       directLine: { mode: 'azure', secret: config.DIRECT_LINE_SECRET, endpoint: config.DIRECT_LINE_ENDPOINT },
-      frameAncestors: frameAncestorsFor(config),
+      ...framing,
     });
     return { mode: 'azure', close: () => undefined };
   }
@@ -28,18 +40,23 @@ export function registerWebChat(server: Server, config: Config): WebChat {
       botId: LOCAL_BOT_ID,
       botName: 'Safer Kingston',
       ...(config.PUBLIC_URL ? { publicOrigin: config.PUBLIC_URL } : {}),
+      ...(options.botSecret ? { botSecret: options.botSecret } : {}),
+      ...(options.limits ? { limits: options.limits } : {}),
+      maxConversations: config.DIRECT_LINE_MAX_CONVERSATIONS,
+      maxConversationsPerClient: config.DIRECT_LINE_MAX_CONVERSATIONS_PER_CLIENT,
+      maxActivityBytes: config.DIRECT_LINE_MAX_ACTIVITY_KB * 1024,
+      maxConversationBytes: config.DIRECT_LINE_MAX_CONVERSATION_KB * 1024,
+      maxTotalBytes: config.DIRECT_LINE_MAX_TOTAL_MB * 1024 * 1024,
+      maxStreamsPerConversation: config.DIRECT_LINE_MAX_STREAMS_PER_CONVERSATION,
     });
-    registerWebRoutes(server, {
-      directLine: { mode: 'local', directLine },
-      frameAncestors: frameAncestorsFor(config),
-    });
+    registerWebRoutes(server, { directLine: { mode: 'local', directLine }, ...framing });
     return { mode: 'local', close: () => directLine.close() };
   }
-  registerWebRoutes(server, { directLine: { mode: 'none' }, frameAncestors: frameAncestorsFor(config) });
+  registerWebRoutes(server, { directLine: { mode: 'none' }, ...framing });
   return { mode: 'none', close: () => undefined };
 }
 
-/** The chat page may be framed by this service and the sites in EMBED_ORIGINS (* = any site). */
-function frameAncestorsFor(config: Config): string[] {
+/** The embed widget's page may be framed by this service and the sites in EMBED_ORIGINS (* = any site). */
+function embedFrameAncestorsFor(config: Config): string[] {
   return ["'self'", ...config.EMBED_ORIGINS];
 }

@@ -12,6 +12,7 @@ import { WEB_PAGE_USER_PREFIX } from '../channels/startLinks.js';
 import { projectRoot, webDir as defaultWebDir } from '../paths.js';
 import type { LocalDirectLine } from './directline/index.js';
 import { handler, sendError, sendJson } from './directline/http.js';
+import { noRateLimits, type RateLimits } from './rateLimits.js';
 
 export const AZURE_DIRECT_LINE_ENDPOINT = 'https://directline.botframework.com/v3/directline';
 /** Where the page loads the Web Chat bundle from. */
@@ -43,8 +44,12 @@ export interface WebRoutesOptions {
   directLine: DirectLineMode;
   webDir?: string;
   webChatBundle?: string;
-  /** Origins allowed to frame the pages (CSP frame-ancestors), e.g. partner sites or Teams. Default: 'self'. */
+  /** Origins allowed to frame the chat page (CSP frame-ancestors). Default: 'self'. */
   frameAncestors?: string[];
+  /** Origins allowed to frame the embed widget's page (/chat?embed=1). Default: frameAncestors. */
+  embedFrameAncestors?: string[];
+  /** Per-client limit on new tokens (each one opens a conversation). Default: none. */
+  limits?: RateLimits;
   /** For tests: the fetch used to reach Azure's Direct Line. */
   fetch?: typeof fetch;
 }
@@ -96,7 +101,7 @@ export function setPageHeaders(res: Response, connectOrigins: string[], frameAnc
   res.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=()');
   res.header('cross-origin-opener-policy', 'same-origin');
   // The page may show a conversation about something private: keep it out of caches and history restores.
-  res.header('cache-control', 'no-store');
+  res.setHeader('cache-control', 'no-store');
 }
 
 export function registerWebRoutes(server: Server, options: WebRoutesOptions): void {
@@ -109,17 +114,24 @@ export function registerWebRoutes(server: Server, options: WebRoutesOptions): vo
     mode.mode === 'azure' ? (mode.endpoint ?? AZURE_DIRECT_LINE_ENDPOINT).replace(/\/+$/, '') : '';
   const connectOrigins = azureEndpoint ? directLineOrigins(azureEndpoint) : [];
   const doFetch = options.fetch ?? fetch;
+  const limits = options.limits ?? noRateLimits;
 
   server.post(
     '/api/directline/token',
     handler(async (req, res) => {
+      // Before any work: in Azure mode each token is a call to Azure with the secret.
+      const wait = await limits.take('conversations', req);
+      if (wait !== undefined) {
+        res.setHeader('retry-after', String(wait));
+        return sendError(res, 429, 'TooManyRequests', 'Too many new chats from here. Please wait a moment.');
+      }
       if (mode.mode === 'local') {
         const issued = mode.directLine.issueToken(userIdFor(req));
         return sendJson(res, 200, {
           token: issued.token,
           conversationId: issued.conversationId,
           expires_in: issued.expiresIn,
-          domain: `${requestOrigin(req)}/v3/directline`,
+          domain: `${mode.directLine.publicOrigin(req)}/v3/directline`,
         });
       }
       if (mode.mode === 'none') {
@@ -181,8 +193,12 @@ export function registerWebRoutes(server: Server, options: WebRoutesOptions): vo
   // Links that open a journey: /chat?journey=...&source=... is the chat page itself.
   server.get(
     '/chat',
-    handler(async (_req, res) => {
-      setPageHeaders(res, connectOrigins, options.frameAncestors);
+    handler(async (req, res) => {
+      const embedded = new URL(req.url ?? '/', 'http://local').searchParams.get('embed') === '1';
+      const ancestors = embedded
+        ? (options.embedFrameAncestors ?? options.frameAncestors)
+        : options.frameAncestors;
+      setPageHeaders(res, connectOrigins, ancestors);
       await sendFile(res, path.join(webDir, 'index.html'), 'no-store');
     }),
   );
@@ -220,10 +236,10 @@ async function resolveWebFile(webDir: string, urlPath: string): Promise<string |
 async function sendFile(res: Response, file: string, cacheControl: string): Promise<void> {
   const info = await stat(file).catch(() => undefined);
   if (!info?.isFile()) return notFound(res);
-  res.header('content-type', CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream');
-  res.header('content-length', String(info.size));
-  res.header('x-content-type-options', 'nosniff');
-  res.header('cache-control', cacheControl);
+  res.setHeader('content-type', CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream');
+  res.setHeader('content-length', String(info.size));
+  res.setHeader('x-content-type-options', 'nosniff');
+  res.setHeader('cache-control', cacheControl);
   res.writeHead(200);
   await new Promise<void>((resolve, reject) => {
     const stream = createReadStream(file);
@@ -234,7 +250,6 @@ async function sendFile(res: Response, file: string, cacheControl: string): Prom
 }
 
 function notFound(res: Response): void {
-  res.header('x-content-type-options', 'nosniff');
   sendError(res, 404, 'NotFound', 'There is no page here.');
 }
 
@@ -245,10 +260,6 @@ function notFound(res: Response): void {
 function userIdFor(req: Request): string {
   const join = new URL(req.url ?? '/', 'http://local').searchParams.get('join') === '1';
   return `${join ? WEB_PAGE_USER_PREFIX : 'dl_'}${randomBytes(12).toString('base64url')}`;
-}
-
-function requestOrigin(req: Request): string {
-  return `${req.isSecure() ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`;
 }
 
 /** The https and wss origins of a Direct Line endpoint, for connect-src. */

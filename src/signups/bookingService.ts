@@ -156,7 +156,7 @@ export class BookingService {
     if (!session) return { outcome: 'closed', reason: 'unknown' };
     if (!Number.isInteger(request.seats) || request.seats < 1 || request.seats > session.maxSeatsPerBooking)
       return { outcome: 'too-many-seats', max: session.maxSeatsPerBooking, session };
-    const submission = hashKey(request.submissionKey);
+    const submission = submissionOf(request);
     for (;;) {
       const ref = this.makeReference();
       const nowIso = this.now().toISOString();
@@ -418,4 +418,25 @@ function describeRepeat(
 function waitingListHas(doc: SessionDocument, session: WorkshopSession, seats: number): boolean {
   const waiting = waitingEntries(doc).reduce((sum, e) => sum + e.seats, 0);
   return waiting + seats <= waitingListPlaces(session);
+}
+
+/**
+ * A submission is the card's key together with the conversation and the details sent with it: the
+ * same key again with other details (a copied card, a forged one) is another submission, so it can
+ * never be answered with somebody else's booking reference.
+ */
+function submissionOf(request: BookingRequest): string {
+  const { attendee, chatAddress } = request;
+  return hashKey(
+    JSON.stringify([
+      request.submissionKey,
+      chatAddress?.channelId ?? '',
+      chatAddress?.conversationId ?? '',
+      request.sessionId,
+      request.seats,
+      attendee.name,
+      attendee.email.toLowerCase(),
+      attendee.phone ?? '',
+    ]),
+  );
 }

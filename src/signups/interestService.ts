@@ -53,7 +53,17 @@ export class InterestService {
   async record(request: InterestRequest): Promise<InterestOutcome> {
     if (!this.roles.get(request.roleId)) return { outcome: 'unknown-role' };
     if (!this.wards.get(request.wardId)) return { outcome: 'unknown-ward' };
-    const id = `i-${hashKey(`interest:${request.submissionKey}`).replace(/[^A-Za-z0-9]/g, '')}`;
+    // The key with the details sent: the same key with another person's details is a new record.
+    const { name, email, phone } = request.contact;
+    const scope = JSON.stringify([
+      request.submissionKey,
+      request.roleId,
+      request.wardId,
+      name,
+      email.toLowerCase(),
+      phone ?? '',
+    ]);
+    const id = `i-${hashKey(`interest:${scope}`).replace(/[^A-Za-z0-9]/g, '')}`;
     const ref = newReference('VI');
     const now = this.now();
     const record: InterestRecord = {

@@ -2,6 +2,7 @@
 // table for every chart so the figures are readable by screen readers and can be copied.
 import type { DashboardData } from './dashboardData.js';
 import { barChart, escapeHtml, table } from './html.js';
+import { MASK } from '../privacy/maskFreeText.js';
 
 export const STAFF_PAGE_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
@@ -21,6 +22,9 @@ td{text-align:right}
 a:focus,button:focus{outline:3px solid #fd0;outline-offset:0;background:#fd0;color:#0b0c0c}
 .note{color:#505a5f}
 `;
+
+/** Questions and comments are masked before they are kept (src/privacy/maskFreeText.ts). */
+const MASKED_NOTE = `To keep out names and other personal details, only common English words and the helper's own words are kept: any other word shows as ${MASK}, and emails, phone numbers and postcodes as [email], [number] and [postcode].`;
 
 export function page(title: string, body: string): string {
   return `<!doctype html>
@@ -91,6 +95,7 @@ ${table(
 
 <h2>Questions the helper could not answer</h2>
 <p class="note">Grouped by similar wording, most frequent first. Add content for the top ones.</p>
+<p class="note">${MASKED_NOTE}</p>
 ${table(
   'Unanswered and unclear questions',
   ['Question (example wording)', 'Times asked', 'Wordings'],
@@ -137,7 +142,7 @@ ${table(
   'Nobody has asked for a person in this period.',
 )}
 <p><a href="/staff/exports/callbacks.csv">Download call-back requests (CSV)</a></p>
-${data.comments.length ? `<h3>Latest comments</h3><ul>${data.comments.map((c) => `<li><strong>${escapeHtml(c.journey)}:</strong> ${escapeHtml(c.text)}</li>`).join('')}</ul>` : ''}
+${data.comments.length ? `<h3>Latest comments</h3><p class="note">${MASKED_NOTE}</p><ul>${data.comments.map((c) => `<li><strong>${escapeHtml(c.journey)}:</strong> ${escapeHtml(c.text)}</li>`).join('')}</ul>` : ''}
 `;
   return page('Insights dashboard', body);
 }

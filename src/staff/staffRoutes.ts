@@ -3,6 +3,7 @@
 import type { Request, Response, Server } from 'restify';
 import type { BotServices } from '../bot/services.js';
 import type { Logger } from '../logger.js';
+import { noRateLimits, type RateLimits } from '../server/rateLimits.js';
 import { AuditLog } from './auditLog.js';
 import { buildDashboardData, type WorkshopStat } from './dashboardData.js';
 import { page, renderDashboard, STAFF_PAGE_CSP } from './dashboardPage.js';
@@ -68,6 +69,14 @@ async function readForm(req: Request): Promise<URLSearchParams> {
   return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
 }
 
+const SIGN_OUT_FORM =
+  '<form method="post" action="/staff/logout"><p><button type="submit">Sign out</button></p></form>';
+
+/** The page with a sign-out button at the end of its main content. */
+function withSignOut(html: string): string {
+  return html.replace('</main>', `${SIGN_OUT_FORM}</main>`);
+}
+
 /** The service's public address for links: PUBLIC_URL, or the address this request came to. */
 function publicBase(services: BotServices, req: Request): string {
   return (
@@ -82,8 +91,13 @@ export function registerStaffRoutes(
   getSources: () => StaffDataSources | undefined,
   secureCookies: boolean,
   logger: Logger,
+  limits: RateLimits = noRateLimits,
 ): void {
-  const auth = new StaffAuth(token, () => getServices()?.now() ?? new Date());
+  const auth = new StaffAuth(
+    token,
+    () => getServices()?.now() ?? new Date(),
+    () => getServices()?.store.records,
+  );
 
   /** Runs a staff handler when the caller is authorised and the service is ready. */
   const guarded =
@@ -97,7 +111,7 @@ export function registerStaffRoutes(
       ) => Promise<void>,
     ) =>
     async (req: Request, res: Response) => {
-      const who = auth.authorise(req);
+      const who = await auth.authorise(req);
       if (!who) {
         // Only the path: never the header or cookie that was offered.
         logger.warn('staff_access_refused', { path: req.path() });
@@ -116,6 +130,12 @@ export function registerStaffRoutes(
   server.get('/staff/login', async (_req: Request, res: Response) => sendHtml(res, 200, signInPage()));
 
   server.post('/staff/login', async (req: Request, res: Response) => {
+    const wait = await limits.take('staffLogin', req);
+    if (wait !== undefined) {
+      res.setHeader('retry-after', String(wait));
+      sendHtml(res, 429, signInPage(`Too many sign-in attempts. Wait ${wait} seconds, then try again.`));
+      return;
+    }
     const form = await readForm(req);
     const who = (form.get('who') ?? '').trim();
     if (!NAME.test(who)) {
@@ -140,11 +160,19 @@ export function registerStaffRoutes(
     res.end();
   });
 
+  server.post('/staff/logout', async (req: Request, res: Response) => {
+    await auth.signOut(req);
+    logger.info('staff_signed_out');
+    const flags = `HttpOnly; SameSite=Strict; Path=/staff; Max-Age=0${secureCookies ? '; Secure' : ''}`;
+    res.writeHead(303, { location: '/staff/login', 'set-cookie': `${SESSION_COOKIE}=; ${flags}` });
+    res.end();
+  });
+
   server.get(
     '/staff',
     guarded(async (_who, services, sources, _req, res) => {
       const data = await buildDashboardData(services.insights, () => sources.workshops(), services.now());
-      sendHtml(res, 200, renderDashboard(data));
+      sendHtml(res, 200, withSignOut(renderDashboard(data)));
     }),
   );
 

@@ -241,6 +241,7 @@ class LowdbRecords implements RecordStore {
 export async function createLowdbStore(dataDir: string): Promise<Store> {
   await mkdir(path.join(dataDir, STATE_DIR), { recursive: true });
   await mkdir(path.join(dataDir, RECORDS_DIR), { recursive: true });
+  await removeLeftoverTempFiles([path.join(dataDir, STATE_DIR), path.join(dataDir, RECORDS_DIR)]);
   const mutex = new KeyedMutex();
   const writes = new InFlightWrites();
   const botState = new LowdbBotState(path.join(dataDir, STATE_DIR), mutex, writes);
@@ -250,4 +251,24 @@ export async function createLowdbStore(dataDir: string): Promise<Store> {
     purgeBotState: (expiry) => botState.purge(expiry),
     close: () => writes.close(),
   };
+}
+
+/** A write under way is milliseconds old; a temporary file older than this was left by a crash. */
+const LEFTOVER_AFTER_MS = 60_000;
+
+/**
+ * Removes the temporary files (steno's ".name.json.tmp") that a crash in the middle of a write left
+ * behind. Only old ones: another instance sharing DATA_DIR may be writing right now.
+ */
+async function removeLeftoverTempFiles(dirs: string[]): Promise<void> {
+  const cutoff = Date.now() - LEFTOVER_AFTER_MS;
+  for (const dir of dirs) {
+    const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+    for (const entry of entries) {
+      if (!entry.isFile() || !entry.name.startsWith('.') || !entry.name.endsWith('.tmp')) continue;
+      const file = path.join(entry.parentPath, entry.name);
+      const info = await stat(file).catch(() => undefined);
+      if (info && info.mtimeMs < cutoff) await rm(file, { force: true });
+    }
+  }
 }

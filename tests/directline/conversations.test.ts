@@ -52,8 +52,9 @@ describe('local Direct Line memory', () => {
     assert.ok(store.get('busy'));
   });
 
+  // Only conversations idle for evictIdleAfterMs may go; 0 makes every one without a stream idle.
   it('drops the least recently active conversation when full', () => {
-    const store = makeStore({ maxConversations: 2 });
+    const store = makeStore({ maxConversations: 2, evictIdleAfterMs: 0 });
     store.create('a', 'u', undefined);
     clock += 1;
     store.create('b', 'u', undefined);

@@ -9,7 +9,12 @@ import {
   MessageFactory,
 } from 'botbuilder';
 import restify from 'restify';
-import { type LocalDirectLine, registerLocalDirectLine } from '../../src/server/directline/index.js';
+import { LocalConnectorCredentialsFactory } from '../../src/bot/localConnectorCredentials.js';
+import {
+  type LocalDirectLine,
+  type LocalDirectLineOptions,
+  registerLocalDirectLine,
+} from '../../src/server/directline/index.js';
 import { registerWebRoutes } from '../../src/server/webRoutes.js';
 
 export const ECHO_WELCOME = 'Welcome to the test bot.';
@@ -41,10 +46,16 @@ export interface RunningEchoBot {
 }
 
 export async function startEchoBot(
-  options: { maxActivitiesPerConversation?: number } = {},
+  options: Partial<Omit<LocalDirectLineOptions, 'botId'>> = {},
 ): Promise<RunningEchoBot> {
   const server = restify.createServer({ handleUncaughtExceptions: false } as restify.ServerOptions);
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
+  const directLine = registerLocalDirectLine(server, { botId: 'echo-bot', botName: 'Echo', ...options });
+  // The bot's replies carry the local Direct Line's secret, as the real bot's do.
+  const credentials = new LocalConnectorCredentialsFactory({
+    secret: directLine.botSecret,
+    serviceUrl: () => directLine.serviceUrl(),
+  });
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}, credentials));
   const bot = new EchoBot();
   server.post(
     '/api/messages',
@@ -53,7 +64,6 @@ export async function startEchoBot(
       await adapter.process(req, res, (context) => bot.run(context));
     },
   );
-  const directLine = registerLocalDirectLine(server, { botId: 'echo-bot', botName: 'Echo', ...options });
   registerWebRoutes(server, { directLine: { mode: 'local', directLine } });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -185,10 +185,16 @@ describe('local Direct Line with the botframework-directlinejs client', () => {
       assert.equal(fine.status, 200);
     });
 
+    // The connector endpoints are the bot's: they need its credential (the local Direct Line's secret).
+    const asBot = () => ({
+      'content-type': 'application/json',
+      authorization: `Bearer ${bot.directLine.botSecret}`,
+    });
+
     it('gives 404 on the connector endpoints for a conversation that does not exist', async () => {
       const response = await fetch(`${bot.origin}/v3/conversations/no-such-conversation/activities`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: asBot(),
         body: JSON.stringify({ type: 'message', text: 'injected' }),
       });
       assert.equal(response.status, 404);
@@ -203,7 +209,7 @@ describe('local Direct Line with the botframework-directlinejs client', () => {
       const connector = `${bot.origin}/v3/conversations/${conversationId}/activities`;
       const posted = await fetch(connector, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: asBot(),
         body: JSON.stringify({ type: 'message', text: 'draft' }),
       });
       const { id } = (await posted.json()) as { id: string };
@@ -216,12 +222,15 @@ describe('local Direct Line with the botframework-directlinejs client', () => {
       assert.deepEqual(await texts(), ['draft']);
       const updated = await fetch(`${connector}/${encodeURIComponent(id)}`, {
         method: 'PUT',
-        headers: { 'content-type': 'application/json' },
+        headers: asBot(),
         body: JSON.stringify({ type: 'message', text: 'final' }),
       });
       assert.equal(updated.status, 200);
       assert.deepEqual(await texts(), ['final']);
-      const deleted = await fetch(`${connector}/${encodeURIComponent(id)}`, { method: 'DELETE' });
+      const deleted = await fetch(`${connector}/${encodeURIComponent(id)}`, {
+        method: 'DELETE',
+        headers: asBot(),
+      });
       assert.equal(deleted.status, 200);
       assert.deepEqual(await texts(), []);
     });

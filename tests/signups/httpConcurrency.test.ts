@@ -9,7 +9,7 @@ import { startApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { SESSIONS_COLLECTION, sessionDocumentSchema } from '../../src/signups/bookingRecords.js';
-import { postActivity } from '../support/appHarness.js';
+import { postActivity, RAISED_LIMITS } from '../support/appHarness.js';
 
 interface Replies {
   activities: { text?: string }[];
@@ -25,7 +25,7 @@ describe('signups: 200 concurrent bookings for 20 places over HTTP', () => {
     knowledge = await knowledgeWithSessions([
       { id: 'last-seats', capacity: 20, maxSeatsPerBooking: 1, waitingList: 200 },
     ]);
-    app = await startApp(loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir }), {
+    app = await startApp(loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...RAISED_LIMITS }), {
       knowledgeDir: knowledge,
       logger: createLogger('debug', (line) => logLines.push(line)),
     });

@@ -65,15 +65,16 @@ describe('staff area', () => {
     assert.match(ok.headers.get('set-cookie') ?? '', /HttpOnly; SameSite=Strict/);
     assert.equal((await get('/staff', { cookie })).status, 200);
 
+    // A session is expires.id.who.signature (the id lets sign-out end it on every instance).
     const [name, value] = cookie.split('=');
-    const [expires, who, signature] = value.split('.');
+    const [expires, id, who, signature] = value.split('.');
     const forgedWho = Buffer.from('Somebody Else').toString('base64url');
     assert.equal(
-      (await get('/staff', { cookie: `${name}=${expires}.${forgedWho}.${signature}` })).status,
+      (await get('/staff', { cookie: `${name}=${expires}.${id}.${forgedWho}.${signature}` })).status,
       401,
     );
     assert.equal(
-      (await get('/staff', { cookie: `${name}=${Date.now() + 1e9}.${who}.${signature}` })).status,
+      (await get('/staff', { cookie: `${name}=${Date.now() + 1e9}.${id}.${who}.${signature}` })).status,
       401,
     );
   });

@@ -5,6 +5,7 @@ import { createInterface } from 'node:readline';
 import type { SessionSpec } from '../../bench/support/bookingKnowledge.js';
 import { projectRoot } from '../../src/paths.js';
 import type { ConflictStats } from '../../src/store/etagRetry.js';
+import { RAISED_LIMITS } from './appHarness.js';
 
 const BOT = path.join(projectRoot, 'dist', 'tests', 'support', 'bookingBot.js');
 
@@ -25,6 +26,7 @@ export async function startBookingBot(
       HOST: '127.0.0.1',
       LOG_LEVEL: 'error',
       BOOKING_SESSIONS: JSON.stringify(sessions),
+      ...RAISED_LIMITS,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

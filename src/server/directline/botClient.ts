@@ -1,6 +1,12 @@
 // Delivers activities to the bot the way every channel does: an HTTP POST of the activity to the bot's
 // messaging endpoint (/api/messages). The bot answers through the connector endpoints (connector.ts).
 
+/**
+ * Marks a delivery as the local Direct Line's own (the bot's route does not count it against the
+ * loopback address: the Direct Line's clients are limited on its own routes).
+ */
+export const LOCAL_DELIVERY_HEADER = 'x-local-directline';
+
 export class BotUnavailableError extends Error {
   constructor(
     message: string,
@@ -15,6 +21,7 @@ export class BotClient {
   constructor(
     private readonly endpoint: () => string,
     private readonly timeoutMs: number,
+    private readonly deliverySecret?: string,
   ) {}
 
   /**
@@ -38,7 +45,10 @@ export class BotClient {
     try {
       response = await fetch(this.endpoint(), {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: {
+          'content-type': 'application/json',
+          ...(this.deliverySecret ? { [LOCAL_DELIVERY_HEADER]: this.deliverySecret } : {}),
+        },
         body: JSON.stringify(activity),
         signal: AbortSignal.timeout(this.timeoutMs),
       });

@@ -1,14 +1,17 @@
 // The Direct Line 3.0 REST routes clients use: tokens, conversations, activities (the WebSocket stream
-// is in stream.ts). Every route but tokens/generate needs a token bound to its conversation.
+// is in stream.ts). Every route but tokens/generate needs a token bound to its conversation. Tokens
+// are limited per client (each opens at most one conversation), and so are messages.
 import type { Request, Response, Server } from 'restify';
+import { hasBody, isJsonContentType } from '../httpHygiene.js';
+import { noRateLimits, type LimitKind, type RateLimits } from '../rateLimits.js';
 import type { BotClient } from './botClient.js';
-import type { Conversation, ConversationStore } from './conversations.js';
+import { ConversationLimitError, type Conversation, type ConversationStore } from './conversations.js';
 import { bearerToken, bodyOf, handler, jsonBodyParser, queryParam, sendError, sendJson } from './http.js';
 import { clientActivitySchema, describeIssue, startBodySchema } from './schemas.js';
 import { type IssuedToken, type TokenGrant, type TokenService, randomId } from './tokens.js';
 
 export const PREFIX = '/v3/directline';
-const CLIENT_BODY_LIMIT = 256 * 1024;
+const DEFAULT_ACTIVITY_BYTES = 64 * 1024;
 
 export interface ClientRoutesContext {
   tokens: TokenService;
@@ -17,8 +20,12 @@ export interface ClientRoutesContext {
   botAccount: { id: string; name: string; role: string };
   /** The serviceUrl the bot answers on. */
   serviceUrl: () => string;
-  publicOrigin?: string;
+  /** The origin clients reach this server on (for streamUrl). */
+  publicOrigin: (req: Request) => string;
   secret?: string;
+  limits?: RateLimits;
+  /** The largest activity a client may post (bytes of JSON). */
+  maxActivityBytes?: number;
 }
 
 /** A user id for a token that did not ask for one ('dl_' marks ids the service chose). */
@@ -27,7 +34,25 @@ export function newUserId(): string {
 }
 
 export function registerClientRoutes(server: Server, context: ClientRoutesContext): void {
-  const jsonBody = jsonBodyParser(CLIENT_BODY_LIMIT);
+  const limits = context.limits ?? noRateLimits;
+  // A body must be JSON (a form post from another site is refused before it is read).
+  const onlyJson = (req: Request, res: Response, next: (error?: false) => void) => {
+    if (!hasBody(req) || isJsonContentType(req.headers['content-type'])) return next();
+    sendError(res, 415, 'UnsupportedMediaType', 'Send the body as JSON (Content-Type: application/json).');
+    next(false);
+  };
+  const limited = (kind: LimitKind) => (req: Request, res: Response, next: (error?: false) => void) => {
+    limits.take(kind, req).then(
+      (wait) => {
+        if (wait === undefined) return next();
+        res.setHeader('retry-after', String(wait));
+        sendError(res, 429, 'TooManyRequests', 'Too many requests. Please wait a moment and try again.');
+        next(false);
+      },
+      () => next(),
+    );
+  };
+  const jsonBody = [onlyJson, ...jsonBodyParser(context.maxActivityBytes ?? DEFAULT_ACTIVITY_BYTES)];
 
   /** The grant behind the request's bearer token, or an error response (401 none, 403 bad/expired). */
   const authorise = (req: Request, res: Response, conversationId?: string): TokenGrant | undefined => {
@@ -61,7 +86,7 @@ export function registerClientRoutes(server: Server, context: ClientRoutesContex
     context.secret !== undefined && context.secret !== '' && bearerToken(req) === context.secret;
 
   const streamUrl = (req: Request, conversationId: string, token: string, watermark?: string): string => {
-    const origin = context.publicOrigin ?? `${req.isSecure() ? 'https' : 'http'}://${req.headers.host}`;
+    const origin = context.publicOrigin(req);
     const url = new URL(`${PREFIX}/conversations/${conversationId}/stream`, origin);
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
     if (watermark !== undefined) url.searchParams.set('watermark', watermark);
@@ -101,16 +126,21 @@ export function registerClientRoutes(server: Server, context: ClientRoutesContex
       );
   };
 
+  /** A user id asked for in the body is bound only for the secret's holder (as Azure's Direct Line does). */
+  const userIdFor = (req: Request, asked: string | undefined): string =>
+    (isSecret(req) ? asked : undefined) ?? newUserId();
+
   server.post(
     `${PREFIX}/tokens/generate`,
-    jsonBody,
+    limited('conversations'),
+    ...jsonBody,
     handler((req, res) => {
       if (context.secret && !isSecret(req)) {
         return sendError(res, 403, 'Forbidden', 'The Direct Line secret is not valid.');
       }
       const body = startBodySchema.safeParse(bodyOf(req));
       if (!body.success) return sendError(res, 400, 'BadArgument', describeIssue(body.error));
-      const issued = context.tokens.issue(randomId(), body.data.user?.id ?? newUserId());
+      const issued = context.tokens.issue(randomId(), userIdFor(req, body.data.user?.id));
       sendJson(res, 200, {
         conversationId: issued.conversationId,
         token: issued.token,
@@ -121,11 +151,16 @@ export function registerClientRoutes(server: Server, context: ClientRoutesContex
 
   server.post(
     `${PREFIX}/tokens/refresh`,
+    limited('messages'),
+    onlyJson,
     handler((req, res) => {
       const grant = authorise(req, res);
       if (!grant) return;
       context.conversations.get(grant.conversationId);
       const issued = context.tokens.issue(grant.conversationId, grant.userId);
+      // The refreshed token replaces the old one: a copy of the old one (a leaked log, a shared
+      // screen) stops working now rather than at its expiry.
+      context.tokens.revoke(bearerToken(req) as string);
       sendJson(res, 200, {
         conversationId: issued.conversationId,
         token: issued.token,
@@ -136,7 +171,7 @@ export function registerClientRoutes(server: Server, context: ClientRoutesContex
 
   server.post(
     `${PREFIX}/conversations`,
-    jsonBody,
+    ...jsonBody,
     handler((req, res) => {
       const body = startBodySchema.safeParse(bodyOf(req));
       if (!body.success) return sendError(res, 400, 'BadArgument', describeIssue(body.error));
@@ -144,7 +179,7 @@ export function registerClientRoutes(server: Server, context: ClientRoutesContex
       if (isSecret(req)) {
         grant = {
           conversationId: randomId(),
-          userId: body.data.user?.id ?? newUserId(),
+          userId: userIdFor(req, body.data.user?.id),
           expiresAt: 0,
         };
       } else {
@@ -152,8 +187,20 @@ export function registerClientRoutes(server: Server, context: ClientRoutesContex
         if (!grant) return;
       }
       const existing = context.conversations.get(grant.conversationId);
-      const conversation =
-        existing ?? context.conversations.create(grant.conversationId, grant.userId, body.data.locale);
+      let conversation: Conversation;
+      try {
+        conversation =
+          existing ??
+          context.conversations.create(
+            grant.conversationId,
+            grant.userId,
+            body.data.locale,
+            limits.clientOf(req),
+          );
+      } catch (error) {
+        if (!(error instanceof ConversationLimitError)) throw error;
+        return refuseNewConversation(res, error);
+      }
       const issued = context.tokens.issue(conversation.id, conversation.userId);
       sendJson(res, existing ? 200 : 201, conversationBody(req, issued));
       if (!conversation.started) start(conversation);
@@ -181,7 +228,8 @@ export function registerClientRoutes(server: Server, context: ClientRoutesContex
 
   server.post(
     `${PREFIX}/conversations/:conversationId/activities`,
-    jsonBody,
+    limited('messages'),
+    ...jsonBody,
     handler(async (req, res) => {
       const found = authorisedConversation(req, res);
       if (!found) return;
@@ -209,4 +257,17 @@ export function registerClientRoutes(server: Server, context: ClientRoutesContex
       sendJson(res, 200, { id: stored.id });
     }),
   );
+}
+
+/** 429 when this client holds too many conversations, 503 when the service has no room. */
+function refuseNewConversation(res: Response, error: ConversationLimitError): void {
+  res.setHeader('retry-after', error.reason === 'client' ? '300' : '60');
+  if (error.reason === 'client')
+    return sendError(
+      res,
+      429,
+      'TooManyConversations',
+      'Too many conversations are open from here. Close some and try later.',
+    );
+  sendError(res, 503, 'ServiceFull', 'The chat is very busy right now. Please try again in a minute.');
 }

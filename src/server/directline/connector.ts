@@ -4,11 +4,13 @@
 //   PUT    /v3/conversations/:conversationId/activities/:activityId   update an activity
 //   DELETE /v3/conversations/:conversationId/activities/:activityId   delete an activity
 //   GET    /v3/conversations/:conversationId/members                  the bot and the user
-// The bot runs without credentials in local mode, so these endpoints take no token: a conversation id
-// is 128 random bits known only to its user and the bot, and an unknown id gets a 404.
+// Only the bot may use them: each request must carry the secret the local Direct Line made for this
+// process (Authorization: Bearer), which the bot's connector client sends (bot/localConnectorCredentials).
+// A conversation id is not enough: clients know their own.
 import type { Request, Response, Server } from 'restify';
+import { sameSecret } from '../../staff/staffAuth.js';
 import type { ConversationStore, NewActivity } from './conversations.js';
-import { bodyOf, handler, jsonBodyParser, sendError, sendJson } from './http.js';
+import { bearerToken, bodyOf, handler, jsonBodyParser, sendError, sendJson } from './http.js';
 import { botActivitySchema, describeIssue } from './schemas.js';
 
 const PREFIX = '/v3/conversations/:conversationId';
@@ -24,8 +26,21 @@ export function registerConnectorRoutes(
   server: Server,
   conversations: ConversationStore,
   botAccount: BotAccount,
+  botSecret: string,
 ): void {
-  const jsonBody = jsonBodyParser(BOT_BODY_LIMIT);
+  // The credential is checked before the body is read: a caller without it costs no parsing.
+  const onlyTheBot = (req: Request, res: Response, next: (error?: false) => void) => {
+    const given = bearerToken(req);
+    if (given !== undefined && sameSecret(given, botSecret)) return next();
+    sendError(
+      res,
+      401,
+      'Unauthorized',
+      "These addresses are for the bot only: the bot's credential is required.",
+    );
+    next(false);
+  };
+  const jsonBody = [onlyTheBot, ...jsonBodyParser(BOT_BODY_LIMIT)];
 
   const conversationOf = (req: Request, res: Response) => {
     const conversation = conversations.get(String(req.params.conversationId));
@@ -80,6 +95,7 @@ export function registerConnectorRoutes(
 
   server.del(
     `${PREFIX}/activities/:activityId`,
+    onlyTheBot,
     handler((req, res) => {
       const conversation = conversationOf(req, res);
       if (!conversation) return;
@@ -98,6 +114,6 @@ export function registerConnectorRoutes(
       { id: conversation.userId, role: 'user' },
     ]);
   });
-  server.get(`${PREFIX}/members`, members);
-  server.get(`${PREFIX}/activities/:activityId/members`, members);
+  server.get(`${PREFIX}/members`, onlyTheBot, members);
+  server.get(`${PREFIX}/activities/:activityId/members`, onlyTheBot, members);
 }

@@ -1,6 +1,9 @@
-// In-memory conversations of the local Direct Line. Each conversation keeps its own activities (capped),
-// numbers them (the watermark is the last number a client has seen), tells its subscribers about new
-// ones, and expires when idle. Nothing here is shared between conversations.
+// In-memory conversations of the local Direct Line. Each conversation keeps its own activities (capped
+// in number and in bytes), numbers them (the watermark is the last number a client has seen), tells
+// its subscribers about new ones, and expires when idle. The store caps how many conversations one
+// client may hold and the bytes kept in all of them; when full it makes room by ending idle
+// conversations only, and otherwise refuses new ones: a conversation someone is using is never ended
+// to make room for another.
 
 /** An activity as the local Direct Line stores and delivers it: a JSON object with an id. */
 export type StoredActivity = { id: string; type: string } & Record<string, unknown>;
@@ -21,13 +24,31 @@ export interface ConversationListener {
 interface Entry {
   seq: number;
   activity: StoredActivity;
+  bytes: number;
 }
+
+/** Why a new conversation was refused: this client holds too many, or the service is full. */
+export class ConversationLimitError extends Error {
+  constructor(readonly reason: 'client' | 'full') {
+    super(reason === 'client' ? 'too many conversations from this client' : 'no room for a new conversation');
+    this.name = 'ConversationLimitError';
+  }
+}
+
+/** How a conversation keeps the store's byte count right and asks for room. */
+interface ByteBudget {
+  /** Called with the change in bytes kept; true while the store is over its total budget. */
+  change(delta: number): boolean;
+}
+
+const unlimited: ByteBudget = { change: () => false };
 
 export class Conversation {
   private seq = 0;
   private entries: Entry[] = [];
   private readonly listeners = new Set<ConversationListener>();
   private queue: Promise<unknown> = Promise.resolve();
+  private keptBytes = 0;
   /** True once the bot has been told the conversation started. */
   started = false;
   lastActive: number;
@@ -38,20 +59,41 @@ export class Conversation {
     readonly locale: string | undefined,
     private readonly maxActivities: number,
     now: number,
+    private readonly maxBytes = Infinity,
+    private readonly budget: ByteBudget = unlimited,
+    /** The client that opened it (counted against its per-client cap). */
+    readonly client = '',
   ) {
     this.lastActive = now;
   }
 
-  /** Stores an activity, gives it the next id, and delivers it to current subscribers. */
+  /** Bytes of the activities kept (their JSON). */
+  get bytes(): number {
+    return this.keptBytes;
+  }
+
+  /**
+   * Stores an activity, gives it the next id, and delivers it to current subscribers. The oldest
+   * activities go first when the conversation (or the whole store) is over its byte limit.
+   */
   append(activity: NewActivity): StoredActivity {
     this.seq += 1;
     const stored: StoredActivity = {
       ...activity,
       id: activity.id ?? `${this.id}|${String(this.seq).padStart(7, '0')}`,
     };
-    this.entries.push({ seq: this.seq, activity: stored });
-    if (this.entries.length > this.maxActivities)
-      this.entries.splice(0, this.entries.length - this.maxActivities);
+    const bytes = Buffer.byteLength(JSON.stringify(stored));
+    this.entries.push({ seq: this.seq, activity: stored, bytes });
+    let overBudget = this.budget.change(bytes);
+    this.keptBytes += bytes;
+    while (
+      this.entries.length > 1 &&
+      (this.entries.length > this.maxActivities || this.keptBytes > this.maxBytes || overBudget)
+    ) {
+      const dropped = this.entries.shift() as Entry;
+      this.keptBytes -= dropped.bytes;
+      overBudget = this.budget.change(-dropped.bytes);
+    }
     const set = { activities: [stored], watermark: String(this.seq) };
     for (const listener of this.listeners) listener.activities(set);
     return stored;
@@ -70,7 +112,9 @@ export class Conversation {
   remove(activityId: string): boolean {
     const index = this.entries.findIndex((entry) => entry.activity.id === activityId);
     if (index < 0) return false;
-    this.entries.splice(index, 1);
+    const [removed] = this.entries.splice(index, 1);
+    this.keptBytes -= (removed as Entry).bytes;
+    this.budget.change(-(removed as Entry).bytes);
     return true;
   }
 
@@ -103,6 +147,8 @@ export class Conversation {
     for (const listener of [...this.listeners]) listener.ended();
     this.listeners.clear();
     this.entries = [];
+    this.budget.change(-this.keptBytes);
+    this.keptBytes = 0;
   }
 }
 
@@ -111,13 +157,32 @@ export interface ConversationStoreOptions {
   maxConversations: number;
   idleMs: number;
   sweepIntervalMs: number;
+  /** Conversations one client may hold at once. Default: no limit. */
+  maxConversationsPerClient?: number;
+  /** Bytes of activities one conversation keeps (its oldest go first). Default: no limit. */
+  maxConversationBytes?: number;
+  /** Bytes of activities all conversations keep together. Default: no limit. */
+  maxTotalBytes?: number;
+  /**
+   * A conversation with no open stream and nothing for this long may be ended to make room.
+   * Default: 5 minutes.
+   */
+  evictIdleAfterMs?: number;
   now?: () => number;
 }
 
 export class ConversationStore {
   private readonly conversations = new Map<string, Conversation>();
+  private readonly perClient = new Map<string, number>();
   private readonly timer: NodeJS.Timeout;
   private readonly now: () => number;
+  private totalBytes = 0;
+  private readonly budget: ByteBudget = {
+    change: (delta) => {
+      this.totalBytes += delta;
+      return this.totalBytes > (this.options.maxTotalBytes ?? Infinity);
+    },
+  };
 
   constructor(private readonly options: ConversationStoreOptions) {
     this.now = options.now ?? Date.now;
@@ -129,17 +194,38 @@ export class ConversationStore {
     return this.conversations.size;
   }
 
-  create(id: string, userId: string, locale: string | undefined): Conversation {
-    while (this.conversations.size >= this.options.maxConversations) this.evictLeastRecentlyActive();
+  /** Bytes of activities kept in all conversations. */
+  get bytes(): number {
+    return this.totalBytes;
+  }
+
+  /** A new conversation; throws ConversationLimitError when the client or the store is full. */
+  create(id: string, userId: string, locale: string | undefined, client = ''): Conversation {
+    if ((this.perClient.get(client) ?? 0) >= (this.options.maxConversationsPerClient ?? Infinity))
+      throw new ConversationLimitError('client');
+    while (this.isFull()) {
+      if (!this.evictIdle()) throw new ConversationLimitError('full');
+    }
     const conversation = new Conversation(
       id,
       userId,
       locale,
       this.options.maxActivitiesPerConversation,
       this.now(),
+      this.options.maxConversationBytes ?? Infinity,
+      this.budget,
+      client,
     );
     this.conversations.set(id, conversation);
+    this.perClient.set(client, (this.perClient.get(client) ?? 0) + 1);
     return conversation;
+  }
+
+  private isFull(): boolean {
+    return (
+      this.conversations.size >= this.options.maxConversations ||
+      this.totalBytes >= (this.options.maxTotalBytes ?? Infinity)
+    );
   }
 
   /** The conversation, marked as active; undefined if it never existed or has expired. */
@@ -167,16 +253,23 @@ export class ConversationStore {
     for (const conversation of [...this.conversations.values()]) this.end(conversation);
   }
 
-  private evictLeastRecentlyActive(): void {
+  /** Ends the least recently active idle conversation; false when every one is in use. */
+  private evictIdle(): boolean {
+    const cutoff = this.now() - (this.options.evictIdleAfterMs ?? 5 * 60 * 1000);
     let oldest: Conversation | undefined;
     for (const conversation of this.conversations.values()) {
+      if (conversation.subscriberCount > 0 || conversation.lastActive > cutoff) continue;
       if (!oldest || conversation.lastActive < oldest.lastActive) oldest = conversation;
     }
     if (oldest) this.end(oldest);
+    return oldest !== undefined;
   }
 
   private end(conversation: Conversation): void {
-    this.conversations.delete(conversation.id);
+    if (!this.conversations.delete(conversation.id)) return;
+    const held = (this.perClient.get(conversation.client) ?? 1) - 1;
+    if (held > 0) this.perClient.set(conversation.client, held);
+    else this.perClient.delete(conversation.client);
     conversation.end();
   }
 }

@@ -4,14 +4,14 @@ import type { Next, Request, RequestHandler, Response } from 'restify';
 
 /** Direct Line 3.0 error body: { error: { code, message } }. */
 export function sendError(res: Response, status: number, code: string, message: string): void {
-  res.header('cache-control', 'no-store');
-  res.header('x-content-type-options', 'nosniff');
+  res.setHeader('cache-control', 'no-store');
+  res.setHeader('x-content-type-options', 'nosniff');
   res.send(status, { error: { code, message } });
 }
 
 export function sendJson(res: Response, status: number, body: unknown): void {
-  res.header('cache-control', 'no-store');
-  res.header('x-content-type-options', 'nosniff');
+  res.setHeader('cache-control', 'no-store');
+  res.setHeader('x-content-type-options', 'nosniff');
   res.send(status, body);
 }
 
@@ -25,7 +25,10 @@ export function handler(
       .then(
         () => next(),
         (error: unknown) => {
-          console.error('local Direct Line: request failed:', (error as Error).message);
+          // The type only: a message can quote what the client sent.
+          process.stderr.write(
+            `${JSON.stringify({ time: new Date().toISOString(), level: 'error', event: 'request_failed', errorType: (error as Error).name })}\n`,
+          );
           if (!res.headersSent) sendError(res, 500, 'ServiceError', 'Something went wrong in the service.');
           next();
         },

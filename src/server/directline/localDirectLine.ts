@@ -5,8 +5,11 @@
 // bot is reached the way every channel reaches it: each activity is POSTed to its messaging endpoint
 // with channelId "directline" and a serviceUrl pointing here, and the bot answers through the connector
 // endpoints in connector.ts. Conversations live in memory only, capped and expiring.
+import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'restify';
+import type { Request, Server } from 'restify';
+import type { RateLimits } from '../rateLimits.js';
+import { isLoopbackServiceUrl } from '../serviceUrls.js';
 import { BotClient } from './botClient.js';
 import { newUserId, registerClientRoutes } from './clientRoutes.js';
 import { registerConnectorRoutes } from './connector.js';
@@ -17,8 +20,21 @@ import { type IssuedToken, TokenService, randomId } from './tokens.js';
 export interface LocalDirectLineOptions {
   /** The bot's messaging endpoint. Default: this server's own /api/messages. */
   botEndpoint?: string | (() => string);
-  /** Origin clients use to reach this server (for streamUrl). Default: taken from each request's Host. */
+  /**
+   * Origin clients use to reach this server (for streamUrl). Default: a request's Host when it names
+   * this machine (localhost, 127.x, [::1]), otherwise this server's own address: never a Host that a
+   * caller made up.
+   */
   publicOrigin?: string;
+  /** The secret the bot must send on the connector routes. Default: a new random one. */
+  botSecret?: string;
+  /** Per-client limits on tokens and messages. Default: none. */
+  limits?: RateLimits;
+  maxConversationsPerClient?: number;
+  maxActivityBytes?: number;
+  maxConversationBytes?: number;
+  maxTotalBytes?: number;
+  maxStreamsPerConversation?: number;
   /** Origin the bot calls back on (the activities' serviceUrl). Default: this server's own address. */
   serviceUrl?: string | (() => string);
   /** The bot's id and name as members of each conversation. */
@@ -38,6 +54,14 @@ export interface LocalDirectLine {
   issueToken(userId?: string): IssuedToken;
   /** Number of live conversations (for health and tests). */
   readonly conversationCount: number;
+  /** Bytes of activities kept in memory (for tests and benchmarks). */
+  readonly keptBytes: number;
+  /** The secret the bot sends on the connector routes (bot/localConnectorCredentials.ts). */
+  readonly botSecret: string;
+  /** The address the bot answers on (the activities' serviceUrl). */
+  serviceUrl(): string;
+  /** The origin to give a client for this request (Direct Line domain and streamUrl). */
+  publicOrigin(req: Request): string;
   close(): void;
 }
 
@@ -48,45 +72,74 @@ export function registerLocalDirectLine(server: Server, options: LocalDirectLine
     maxConversations: options.maxConversations ?? 5000,
     idleMs: options.conversationIdleMs ?? 60 * 60 * 1000,
     sweepIntervalMs: 60 * 1000,
+    ...(options.maxConversationsPerClient
+      ? { maxConversationsPerClient: options.maxConversationsPerClient }
+      : {}),
+    ...(options.maxConversationBytes ? { maxConversationBytes: options.maxConversationBytes } : {}),
+    ...(options.maxTotalBytes ? { maxTotalBytes: options.maxTotalBytes } : {}),
   });
-  const ownOrigin = (): string => {
-    const address = server.server.address() as AddressInfo | null;
-    if (!address) throw new Error('local Direct Line: the server is not listening yet');
-    const host = ['0.0.0.0', '::', ''].includes(address.address)
-      ? '127.0.0.1'
-      : address.family === 'IPv6'
-        ? `[${address.address}]`
-        : address.address;
-    return `http://${host}:${address.port}`;
-  };
+  const ownOrigin = () => ownOriginOf(server.server);
   const serviceUrl = resolver(options.serviceUrl, ownOrigin);
+  const botSecret = options.botSecret ?? randomId(32);
   const bot = new BotClient(
     resolver(options.botEndpoint, () => `${serviceUrl()}/api/messages`),
     options.botTimeoutMs ?? 15000,
+    botSecret,
   );
   const botAccount = { id: options.botId, name: options.botName ?? options.botId, role: 'bot' };
-  const stream = new StreamServer(server.server, conversations, tokens, 30000);
+  const stream = new StreamServer(
+    server.server,
+    conversations,
+    tokens,
+    30000,
+    options.maxStreamsPerConversation ?? 4,
+  );
+  const publicOrigin = (req: Request): string => {
+    if (options.publicOrigin) return options.publicOrigin;
+    const asked = `${req.isSecure() ? 'https' : 'http'}://${req.headers.host ?? ''}`;
+    return isLoopbackServiceUrl(asked) ? new URL(asked).origin : ownOrigin();
+  };
   registerClientRoutes(server, {
     tokens,
     conversations,
     bot,
     botAccount,
     serviceUrl,
-    ...(options.publicOrigin ? { publicOrigin: options.publicOrigin } : {}),
+    publicOrigin,
     ...(options.secret ? { secret: options.secret } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.maxActivityBytes ? { maxActivityBytes: options.maxActivityBytes } : {}),
   });
-  registerConnectorRoutes(server, conversations, botAccount);
+  registerConnectorRoutes(server, conversations, botAccount, botSecret);
 
   return {
     issueToken: (userId?: string) => tokens.issue(randomId(), userId ?? newUserId()),
     get conversationCount() {
       return conversations.size;
     },
+    get keptBytes() {
+      return conversations.bytes;
+    },
+    botSecret,
+    serviceUrl,
+    publicOrigin,
     close: () => {
       stream.close();
       conversations.close();
     },
   };
+}
+
+/** This server's own address as the bot and local clients reach it (all interfaces: loopback). */
+export function ownOriginOf(httpServer: HttpServer): string {
+  const address = httpServer.address() as AddressInfo | null;
+  if (!address) throw new Error('local Direct Line: the server is not listening yet');
+  const host = ['0.0.0.0', '::', ''].includes(address.address)
+    ? '127.0.0.1'
+    : address.family === 'IPv6'
+      ? `[${address.address}]`
+      : address.address;
+  return `http://${host}:${address.port}`;
 }
 
 function resolver(value: string | (() => string) | undefined, fallback: () => string): () => string {

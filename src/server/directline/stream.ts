@@ -1,7 +1,9 @@
 // The Direct Line WebSocket stream: /v3/directline/conversations/:id/stream?t=TOKEN[&watermark=N].
 // Handled on the HTTP server's 'upgrade' event with a `ws` server in noServer mode. Each message is an
 // ActivitySet { activities, watermark } of that one conversation; the client's own messages are ignored
-// (Direct Line clients only send empty keep-alives).
+// (Direct Line clients only send empty keep-alives). A stream closes when the token it was opened with
+// expires (the client reconnects with its refreshed token), and a conversation keeps only its newest
+// few streams open.
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
@@ -14,6 +16,8 @@ export class StreamServer {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   private readonly heartbeat: NodeJS.Timeout;
   private readonly alive = new WeakSet<WebSocket>();
+  /** Open streams of each conversation, oldest first. */
+  private readonly open = new Map<string, WebSocket[]>();
   private readonly onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void =>
     this.upgrade(req, socket, head);
 
@@ -22,6 +26,7 @@ export class StreamServer {
     private readonly conversations: ConversationStore,
     private readonly tokens: TokenService,
     heartbeatMs: number,
+    private readonly maxStreamsPerConversation = 4,
   ) {
     httpServer.on('upgrade', this.onUpgrade);
     // Protocol-level pings find dead connections (a closed laptop) so their listeners do not pile up.
@@ -49,6 +54,10 @@ export class StreamServer {
     const watermark = url.searchParams.get('watermark') ?? undefined;
 
     this.wss.handleUpgrade(req, socket, head, (ws) => {
+      this.track(conversationId, ws);
+      const expiry = setTimeout(() => ws.close(1000, 'token expired'), grant.expiresAt * 1000 - Date.now());
+      expiry.unref();
+      ws.on('close', () => clearTimeout(expiry));
       this.alive.add(ws);
       ws.on('pong', () => this.alive.add(ws));
       ws.on('message', () => {
@@ -65,6 +74,19 @@ export class StreamServer {
       ws.on('close', unsubscribe);
       const backlog = conversation.since(watermark);
       if (backlog.activities.length > 0) send(JSON.stringify(backlog));
+    });
+  }
+
+  /** Remembers a new stream; the conversation's oldest streams close beyond the cap. */
+  private track(conversationId: string, ws: WebSocket): void {
+    const streams = this.open.get(conversationId) ?? [];
+    streams.push(ws);
+    this.open.set(conversationId, streams);
+    while (streams.length > this.maxStreamsPerConversation) streams.shift()?.terminate();
+    ws.on('close', () => {
+      const index = streams.indexOf(ws);
+      if (index >= 0) streams.splice(index, 1);
+      if (streams.length === 0 && this.open.get(conversationId) === streams) this.open.delete(conversationId);
     });
   }
 

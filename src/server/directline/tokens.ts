@@ -1,5 +1,6 @@
 // Direct Line tokens for the local Direct Line: compact JWTs (HS256) signed with a key that lives only
-// in this process. A token is bound to one conversation and one user id, and expires.
+// in this process. A token is bound to one conversation and one user id, and expires; a refreshed
+// token is revoked (its id is remembered until it would have expired anyway).
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 
@@ -32,6 +33,8 @@ function base64url(data: Buffer | string): string {
 
 export class TokenService {
   private readonly key: Buffer;
+  /** Ids of revoked tokens, with when they expire (then they need not be remembered). */
+  private readonly revoked = new Map<string, number>();
 
   constructor(
     private readonly ttlSeconds: number,
@@ -52,8 +55,23 @@ export class TokenService {
     return { token, conversationId, userId, expiresAt: exp, expiresIn: this.ttlSeconds };
   }
 
-  /** The grant of a well-formed, correctly signed, unexpired token; undefined for anything else. */
+  /** The grant of a well-formed, correctly signed, unexpired, unrevoked token; else undefined. */
   verify(token: string): TokenGrant | undefined {
+    const claims = this.claimsOf(token);
+    if (!claims || this.revoked.has(claims.jti)) return undefined;
+    return { conversationId: claims.conv, userId: claims.user, expiresAt: claims.exp };
+  }
+
+  /** Ends a token before its time (the one a refresh replaced). */
+  revoke(token: string): void {
+    const claims = this.claimsOf(token);
+    if (!claims) return;
+    const now = this.nowSeconds();
+    for (const [jti, exp] of this.revoked) if (exp <= now) this.revoked.delete(jti);
+    this.revoked.set(claims.jti, claims.exp);
+  }
+
+  private claimsOf(token: string): z.infer<typeof claimsSchema> | undefined {
     const parts = token.split('.');
     if (parts.length !== 3) return undefined;
     const [header, payload, signature] = parts as [string, string, string];
@@ -68,7 +86,7 @@ export class TokenService {
     }
     const claims = claimsSchema.safeParse(decoded);
     if (!claims.success || claims.data.exp <= this.nowSeconds()) return undefined;
-    return { conversationId: claims.data.conv, userId: claims.data.user, expiresAt: claims.data.exp };
+    return claims.data;
   }
 
   private sign(input: string): string {
