@@ -70,7 +70,7 @@ export class WorkshopDialog extends CancelAndHelpDialog {
     );
     this.addDialog(new SignupPrompt(SESSION_PROMPT, this.validateSession.bind(this)));
     this.addDialog(new SignupPrompt(SEATS_PROMPT, this.validateSeats.bind(this)));
-    this.addDialog(new YesNoPrompt(YES_NO));
+    this.addDialog(new YesNoPrompt(YES_NO, () => services.content.signupMessages.answers));
     this.consent = new SignupConsent(services, 'workshop');
     this.consent.addTo(this);
     this.addDialog(new WorkshopManageDialog(services, this.bookings));

@@ -69,6 +69,10 @@ const workshop = part({
   closed: text(),
 });
 
+/** An answer button with the words that count as choosing it. */
+const answer = () =>
+  z.object({ label: label(), keywords: z.array(z.string().trim().toLowerCase().min(1)).min(1) }).strict();
+
 const manageBooking = part({
   askReference: text(),
   referenceRetry: text(),
@@ -80,6 +84,8 @@ const manageBooking = part({
   waiting: template(['position']),
   whatNext: text(),
   whatNextRetry: text(),
+  /** The answers to whatNext, shown as buttons. */
+  actions: z.object({ cancel: answer(), move: answer(), keep: answer() }).strict(),
   kept: text(),
   confirmCancel: text(),
   confirmCancelRetry: text(),
@@ -146,6 +152,9 @@ const contactDetails = part({
   badPhone: text(),
 });
 
+/** The buttons on every yes-or-no question in the sign-up journeys. */
+const answers = part({ yes: label(), no: label() });
+
 const forms = part({
   bookingUnreadable: text(),
   sessionNotBookable: text(),
@@ -159,7 +168,7 @@ const forms = part({
 });
 
 export const signupMessagesSchema = z
-  .object({ workshop, manageBooking, volunteer, contactDetails, forms })
+  .object({ workshop, manageBooking, volunteer, contactDetails, answers, forms })
   .strict();
 
 export type SignupMessages = z.infer<typeof signupMessagesSchema>;
