@@ -29,7 +29,12 @@ import {
   sessionChoiceSchema,
   submittedAction,
 } from '../src/signups/submissions.js';
-import { confirmationMessage, seatsMessage, sessionsMessage } from '../src/signups/workshopCards.js';
+import {
+  confirmationMessage,
+  describeSession,
+  seatsMessage,
+  sessionsMessage,
+} from '../src/signups/workshopCards.js';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog.js';
 import type { ContactDetails } from './contactDetailsDialog.js';
 import type { JourneyOptions } from './journeyOptions.js';
@@ -142,7 +147,13 @@ export class WorkshopDialog extends CancelAndHelpDialog {
     const chosen =
       options.start?.sessionId && upcoming.find((a) => a.session.id === options.start?.sessionId);
     await context.sendActivity(this.services.content.signups.workshopIntro.join('\n\n'));
-    if (chosen) return step.next(chosen.session.id);
+    if (chosen) {
+      // A link or QR code skips the list, so say which session this is before asking anything.
+      await context.sendActivity(
+        fillTemplate(this.words.linkedSession, { session: describeSession(chosen.session) }),
+      );
+      return step.next(chosen.session.id);
+    }
 
     const offered = filterSessions(upcoming, hints);
     const narrowed = offered.length < upcoming.length;

@@ -24,6 +24,8 @@ const workshop = part({
   sessionRetry: text(),
   sessionNotOffered: text(),
   sessionStarted: text(),
+  /** Names the session a link opened, before any question about it. */
+  linkedSession: template(['session']),
   sessionList: z
     .object({
       inPerson: template(['venue'], { max: 120 }),
@@ -116,6 +118,13 @@ const volunteer = part({
   askWard: text(),
   wardRetry: text(),
   wardNotFound: text(),
+  /** The "I don't know" button on the ward questions, and words that mean it. */
+  wardNotKnown: answer(),
+  /** After two answers that match no ward: the borough-wide roles follow. */
+  wardGiveUp: text(),
+  postcodeWards: template(['area']),
+  postcodeOutside: text(),
+  rolesIntroBorough: text(),
   severalWards: template(['area']),
   severalWardsUnnamed: text(),
   wardTypeHint: text(),

@@ -61,6 +61,55 @@ describe('signups: volunteering journey end to end', () => {
     assert.equal(record.contact.phone, undefined);
   });
 
+  it('offers place buttons and "I don\'t know", which shows the roles open to all of Kingston', async () => {
+    const opening = await bot.say('I want to volunteer');
+    assert.ok(buttonsOf(opening).includes('Surbiton'));
+    assert.ok(buttonsOf(opening).includes("I don't know"));
+    const roles = allText(await bot.say("I don't know my ward"));
+    assert.match(roles, /help anywhere in Kingston/);
+    assert.match(roles, /Safer Neighbourhood Board/);
+    assert.doesNotMatch(roles, /Police Ward Panel member/, 'ward roles need a ward');
+    await bot.say('1');
+    await bot.say('yes');
+    await bot.say('Sam Patel');
+    await bot.say('sam@example.org');
+    assert.match(allText(await bot.say('skip')), REF);
+    const [record] = await stored();
+    assert.equal(record.wardId, 'ward-not-known');
+    assert.equal(record.roleId, 'safer-neighbourhood-board');
+  });
+
+  it('accepts a Kingston postcode in any spacing and offers its wards, with a way out', async () => {
+    for (const postcode of ['KT6 7DG', 'kt67dg', 'KT6']) {
+      await bot.say('I want to volunteer');
+      const choice = await bot.say(postcode);
+      const text = allText(choice);
+      assert.match(text, postcode === 'KT6' ? /Postcodes starting KT6 can/ : /Postcodes starting KT6 7 can/);
+      assert.ok(buttonsOf(choice).includes("I don't know"), postcode);
+      assert.ok(
+        buttonsOf(choice).some((b) => /Tolworth/.test(b)),
+        postcode,
+      );
+      await bot.say('cancel');
+    }
+    await bot.say('I want to volunteer');
+    await bot.say('KT6 7DG');
+    assert.match(allText(await bot.say('Tolworth')), /how you can help in Tolworth/);
+    await bot.say('cancel');
+    // A postcode elsewhere is named as outside Kingston, and the question is asked again.
+    await bot.say('I want to volunteer');
+    assert.match(allText(await bot.say('SW1A 1AA')), /does not look like it is in Kingston/);
+  });
+
+  it('never asks the ward question a third time: after two misses it shows the roles for all of Kingston', async () => {
+    await bot.say('I want to volunteer');
+    assert.match(allText(await bot.say('purple')), /couldn't match that/);
+    const second = allText(await bot.say('orange'));
+    assert.match(second, /still couldn't match that to a ward/);
+    assert.match(second, /Safer Neighbourhood Board/);
+    assert.doesNotMatch(second, /Which ward or area/);
+  });
+
   it('takes the ward from the opening words, forgiving typos ("st marks", "surbitn hill")', async () => {
     assert.match(allText(await bot.say('volunteer in st marks')), /help in St Mark's & Seething Wells/);
     await bot.say('cancel');
