@@ -24,6 +24,7 @@ import { parseInterestForm, submittedAction } from '../src/signups/submissions.j
 import { rolesMessage, wardChoiceMessage } from '../src/signups/volunteerCards.js';
 import { WardMatcher } from '../src/signups/wardMatcher.js';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog.js';
+import { passOn, reasonToLeave } from './leaveJourney.js';
 import { questionMessage, tappedChoice, typedChoice, type ChoiceQuestion } from './choiceQuestion.js';
 import type { ContactDetails } from './contactDetailsDialog.js';
 import type { JourneyOptions } from './journeyOptions.js';
@@ -143,6 +144,12 @@ export class VolunteerDialog extends CancelAndHelpDialog {
       await innerDc.cancelAllDialogs();
       const written = await this.recordFromForm(innerDc.context);
       return { status: DialogTurnStatus.complete, result: { completed: written } };
+    }
+    if (reasonToLeave(innerDc, this.id)) {
+      await innerDc.context.sendActivity(
+        this.services.content.signupMessages.contactDetails.stoppedForQuestion,
+      );
+      return passOn(innerDc, this.services.recogniser);
     }
     return super.onContinueDialog(innerDc);
   }

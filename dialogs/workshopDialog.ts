@@ -36,6 +36,7 @@ import {
   sessionsMessage,
 } from '../src/signups/workshopCards.js';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog.js';
+import { passOn, reasonToLeave } from './leaveJourney.js';
 import type { ContactDetails } from './contactDetailsDialog.js';
 import type { JourneyOptions } from './journeyOptions.js';
 import { SignupConsent } from './signupConsent.js';
@@ -111,6 +112,12 @@ export class WorkshopDialog extends CancelAndHelpDialog {
         intent: hints.intent,
         ref: hints.ref,
       } satisfies ManageOptions);
+    }
+    if (reasonToLeave(innerDc, this.id)) {
+      await innerDc.context.sendActivity(
+        this.services.content.signupMessages.contactDetails.stoppedForQuestion,
+      );
+      return passOn(innerDc, this.services.recogniser);
     }
     return super.onContinueDialog(innerDc);
   }

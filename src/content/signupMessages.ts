@@ -157,6 +157,9 @@ const contactDetails = part({
   nameTooShort: text(),
   nameTooLong: template(['max']),
   nameNotLetters: text(),
+  nameIsAnAnswer: text(),
+  /** Said when a question typed at a name, email or phone prompt ends the sign-up to answer it. */
+  stoppedForQuestion: text(),
   badEmail: text(),
   badPhone: text(),
 });

@@ -110,6 +110,53 @@ describe('signups: volunteering journey end to end', () => {
     assert.doesNotMatch(second, /Which ward or area/);
   });
 
+  describe('at the name question, a question or a command is never kept as a name', () => {
+    const toName = async () => {
+      await bot.say('I want to volunteer in Tudor');
+      await bot.say('1');
+      assert.match(allText(await bot.say('yes')), /What is your name\?/);
+    };
+
+    it('"what is hate crime?" stops the sign-up and is answered', async () => {
+      await toName();
+      const replies = allText(await bot.say('what is hate crime?'));
+      assert.match(replies, /stopped signing you up so I can answer that/);
+      assert.match(replies, /hate crime/i);
+      assert.doesNotMatch(replies, /What is your email address/);
+      assert.deepEqual(await stored(), []);
+    });
+
+    for (const answer of ['yes', 'skip'])
+      it(`"${answer}" is refused and the name is asked again`, async () => {
+        await toName();
+        const replies = allText(await bot.say(answer));
+        assert.match(replies, /I need your name here/);
+        assert.match(replies, /What is your name\?/);
+        assert.doesNotMatch(replies, /email address/);
+      });
+
+    it('"cancel" stops, "help" helps and asks for the name again', async () => {
+      await toName();
+      const help = allText(await bot.say('help'));
+      assert.match(help, /What is your name\?/);
+      assert.doesNotMatch(help, /email address/);
+      assert.match(allText(await bot.say('cancel')), /I've stopped that/);
+      assert.deepEqual(await stored(), []);
+    });
+
+    it('a name that starts like a question ("Can Yilmaz") is still a name', async () => {
+      await toName();
+      assert.match(allText(await bot.say('Can Yilmaz')), /What is your email address/);
+    });
+  });
+
+  it('a question for another journey asked inside volunteering goes there', async () => {
+    await bot.say('I want to volunteer in Tudor');
+    const replies = allText(await bot.say('how do I report something anonymously'));
+    assert.doesNotMatch(replies, /Please type the number of the role/);
+    assert.match(replies, /This chat cannot take a report/);
+  });
+
   it('takes the ward from the opening words, forgiving typos ("st marks", "surbitn hill")', async () => {
     assert.match(allText(await bot.say('volunteer in st marks')), /help in St Mark's & Seething Wells/);
     await bot.say('cancel');
