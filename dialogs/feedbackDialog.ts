@@ -11,6 +11,7 @@ import {
 } from '../src/bot/dialogKit.js';
 import type { BotServices } from '../src/bot/services.js';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog.js';
+import { menuMessage } from './menu.js';
 
 export const FEEDBACK_DIALOG = 'feedback';
 const ANSWER_PROMPT = 'feedback-answer';
@@ -70,7 +71,7 @@ export class FeedbackDialog extends CancelAndHelpDialog {
     const { journey } = step.options as FeedbackOptions;
     if (YES.test(answer)) {
       await this.services.insights.record({ type: 'feedback', journey, helpful: true });
-      await step.context.sendActivity(this.words.thanks);
+      await step.context.sendActivity(this.thenMenu(step, this.words.thanks));
       return step.endDialog({} satisfies FeedbackResult);
     }
     if (NO.test(answer)) {
@@ -80,6 +81,12 @@ export class FeedbackDialog extends CancelAndHelpDialog {
     return step.endDialog({ passOn: true } satisfies FeedbackResult);
   }
 
+  /** Thanks, then what to do next: the conversation never stops dead after the feedback. */
+  private thenMenu(step: WaterfallStepContext, thanks: string) {
+    const { conversation } = this.services.content;
+    return menuMessage(conversation, `${thanks} ${conversation.menuPrompt}`, step.context.activity.channelId);
+  }
+
   private async commentStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const text = String(step.result ?? '').trim();
     const { journey } = step.options as FeedbackOptions;
@@ -87,7 +94,9 @@ export class FeedbackDialog extends CancelAndHelpDialog {
     // The comment is redacted by the insights before it is kept.
     const comment = skipped ? undefined : text.slice(0, MAX_COMMENT);
     await this.services.insights.record({ type: 'feedback', journey, helpful: false, comment });
-    await step.context.sendActivity(skipped ? this.words.thanks : this.words.commentThanks);
+    await step.context.sendActivity(
+      this.thenMenu(step, skipped ? this.words.thanks : this.words.commentThanks),
+    );
     return step.endDialog({} satisfies FeedbackResult);
   }
 }
