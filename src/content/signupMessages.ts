@@ -131,7 +131,7 @@ const volunteer = part({
   wardChoiceRetry: text(),
   wardNotOffered: text(),
   rolesIntro: template(['ward']),
-  roleButton: template(['number'], { max: 60 }),
+  roleButton: template(['number', 'role'], { optional: ['number'], max: 100 }),
   roleTypeHint: text(),
   roleRetry: text(),
   roleNotOffered: text(),

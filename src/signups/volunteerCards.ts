@@ -2,7 +2,7 @@
 // knowledge/signupMessages.yaml (volunteer). Facts that are flagged unconfirmed in
 // knowledge/volunteering.yaml are never shown as fact.
 import type { Activity } from 'botbuilder';
-import { adaptiveCard, cardMessage } from '../cards/cards.js';
+import { adaptiveCard, cardMessage, labelledFacts, numberedHeading } from '../cards/cards.js';
 import type { VolunteerMessages } from '../content/signupMessages.js';
 import { fillTemplate } from '../content/templates.js';
 import { VolunteerRoles, type RoleFactField, type VolunteerRole } from '../content/volunteering.js';
@@ -89,16 +89,16 @@ export function rolesMessage(
       type: 'Container',
       separator: true,
       items: [
-        { type: 'TextBlock', text: `${number}. ${role.name}`, weight: 'Bolder', wrap: true },
+        { type: 'TextBlock', text: numberedHeading(number, role.name), weight: 'Bolder', wrap: true },
         { type: 'TextBlock', text: role.summary, wrap: true, spacing: 'None' },
-        { type: 'FactSet', facts: facts.map(([title, value]) => ({ title, value })) },
+        ...labelledFacts(facts.map(([title, value]) => ({ title, value }))),
         ...(ask ? [{ type: 'TextBlock', text: ask, wrap: true, isSubtle: true }] : []),
         {
           type: 'ActionSet',
           actions: [
             {
               type: 'Action.Submit',
-              title: fillTemplate(words.roleButton, { number }),
+              title: fillTemplate(words.roleButton, { number, role: role.name }),
               data: { action: 'volunteer.role', roleId: role.id },
             },
           ],
