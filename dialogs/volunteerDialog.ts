@@ -14,6 +14,7 @@ import {
 } from '../src/bot/dialogKit.js';
 import { z } from 'zod';
 import type { BotServices } from '../src/bot/services.js';
+import { getUnderstanding, setUnderstanding } from '../src/bot/turnUnderstanding.js';
 import { fillTemplate } from '../src/content/templates.js';
 import type { VolunteerRole } from '../src/content/volunteering.js';
 import type { Ward } from '../src/content/wards.js';
@@ -140,6 +141,14 @@ export class VolunteerDialog extends CancelAndHelpDialog {
 
   override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     keepJourneyFor(innerDc.context, 'volunteer', WITHDRAW_WORDS);
+    // "I don't know" at "which ward?" is that question's own answer, not a request for help.
+    const understood = getUnderstanding(innerDc.context);
+    if (
+      innerDc.activeDialog?.id === WARD_CHOICE &&
+      understood &&
+      this.saysNotKnown(innerDc.context.activity.text ?? '')
+    )
+      setUnderstanding(innerDc.context, { ...understood, route: VOLUNTEER_DIALOG });
     if (submittedAction(innerDc.context.activity.value) === 'volunteer.interest') {
       await innerDc.cancelAllDialogs();
       const written = await this.recordFromForm(innerDc.context);

@@ -96,6 +96,11 @@ describe('signups: volunteering journey end to end', () => {
     await bot.say('KT6 7DG');
     assert.match(allText(await bot.say('Tolworth')), /how you can help in Tolworth/);
     await bot.say('cancel');
+    // "I don't know" typed at "which ward?" is its answer there, not a request for help.
+    await bot.say('I want to volunteer');
+    await bot.say('kt67dg');
+    assert.match(allText(await bot.say("I don't know")), /help anywhere in Kingston/);
+    await bot.say('cancel');
     // A postcode elsewhere is named as outside Kingston, and the question is asked again.
     await bot.say('I want to volunteer');
     assert.match(allText(await bot.say('SW1A 1AA')), /does not look like it is in Kingston/);
