@@ -1,10 +1,12 @@
 // How many turns a resident needs from the welcome to the right phone number or link, for every
-// reporting route and every support topic and group, tapping only the buttons the bot offers; and
-// for a few typed openings. Target: at most 3. Prints one JSON line.
+// reporting route and every support topic and group, tapping only the buttons the bot offers; for
+// a few typed openings; and to cancel or move a workshop booking and to see the volunteering roles
+// from a postcode. Target: at most 3. Prints one JSON line.
 import { loadContent, type Content } from '../src/content/content.js';
 import type { Service } from '../src/content/services.js';
 import { alwaysOpenServices, selectServices } from '../src/content/supportSelection.js';
-import { allText, startTestBot } from '../tests/support/botHarness.js';
+import { BookingService } from '../src/signups/bookingService.js';
+import { allText, startTestBot, type TestBot } from '../tests/support/botHarness.js';
 import { Chat } from '../tests/support/chat.js';
 
 const TARGET = 3;
@@ -23,12 +25,15 @@ async function turnsTo(
   script: string[],
   expected: string,
   tapsOnly: boolean,
+  /** Sets up records first (a booking) and gives values for {placeholders} in the script. */
+  prepare?: (bot: TestBot) => Promise<Record<string, string>>,
 ): Promise<number> {
   const chat = new Chat(await startTestBot({ services: { content } }));
   try {
+    const values = prepare ? await prepare(chat.bot) : {};
     await chat.join();
     for (let turn = 1; turn <= script.length; turn++) {
-      const message = script[turn - 1];
+      const message = script[turn - 1].replace(/\{(\w+)\}/g, (_all, name: string) => values[name] ?? '');
       const replies = tapsOnly ? await chat.tap(message) : await chat.type(message);
       if (allText(replies).includes(expected)) return turn;
     }
@@ -73,7 +78,7 @@ async function main(): Promise<void> {
     const groups = topic.id === 'young-people' ? [undefined] : support.audiences;
     for (const group of groups) {
       const audience = group?.id ?? 'young-people';
-      const chosen = selectServices(services, topic.id, audience);
+      const chosen = selectServices(services, topic.id, audience, topic.related);
       const expected = contactOf(chosen[0] ?? alwaysOpenServices(services, support, audience, [])[0]);
       const taps = [label('support'), topic.label, ...(group ? [group.label] : [])];
       supportTurns[`${topic.id}/${audience}`] = await turnsTo(content, taps, expected, true);
@@ -91,9 +96,56 @@ async function main(): Promise<void> {
   for (const [script, expected] of typedScripts)
     typed[script.join(' > ')] = await turnsTo(content, script, expected, false);
 
-  const all = [...Object.values(report), ...Object.values(supportTurns), ...Object.values(typed)];
+  // Managing a booking: the reference and email come from the booking made before the chat.
+  const booked = async (bot: TestBot) => {
+    const bookings = new BookingService(bot.services.store.records, content.workshops, bot.services.now);
+    const [first] = await bookings.upcoming();
+    if (!first) throw new Error('no upcoming workshop session in knowledge/workshops.yaml');
+    const made = await bookings.book({
+      sessionId: first.session.id,
+      seats: 1,
+      attendee: { name: 'Sam Walker', email: 'sam.walker@example.org' },
+      submissionKey: 'bench',
+      waitingListOk: false,
+    });
+    if (made.outcome !== 'booked') throw new Error(`could not book for the bench: ${made.outcome}`);
+    return { ref: made.ref };
+  };
+  const manageScripts: [string, string[], string][] = [
+    ['cancel', ['please cancel my workshop booking {ref}', 'sam.walker@example.org', 'yes'], 'is cancelled'],
+    [
+      'cancel, typed at the question',
+      ['manage my workshop booking {ref}', 'sam.walker@example.org', 'cancel'],
+      'Are you sure',
+    ],
+    [
+      'move',
+      ['I need to move my workshop booking {ref}', 'sam.walker@example.org', '1'],
+      'Your booking has moved',
+    ],
+  ];
+  const manage: Record<string, number> = {};
+  for (const [name, script, expected] of manageScripts)
+    manage[name] = await turnsTo(content, script, expected, false, booked);
+
+  const volunteerScripts: [string[], string][] = [
+    [['I want to volunteer', 'KT6 7DG', 'Tolworth'], 'how you can help in Tolworth'],
+    [['I want to volunteer', 'kt67dg', "I don't know"], 'help anywhere in Kingston'],
+    [['I want to volunteer near KT9 2', 'Hook & Chessington North'], 'how you can help in Hook'],
+  ];
+  const volunteer: Record<string, number> = {};
+  for (const [script, expected] of volunteerScripts)
+    volunteer[script.join(' > ')] = await turnsTo(content, script, expected, false);
+
+  const all = [
+    ...Object.values(report),
+    ...Object.values(supportTurns),
+    ...Object.values(typed),
+    ...Object.values(manage),
+    ...Object.values(volunteer),
+  ];
   const max = Math.max(...all);
-  const notReached = Object.entries({ ...report, ...supportTurns, ...typed })
+  const notReached = Object.entries({ ...report, ...supportTurns, ...typed, ...manage, ...volunteer })
     .filter(([, turns]) => !Number.isFinite(turns))
     .map(([name]) => name);
   console.log(
@@ -111,6 +163,8 @@ async function main(): Promise<void> {
       report,
       support: supportTurns,
       typed,
+      manage,
+      volunteer,
     }),
   );
 }

@@ -10,12 +10,14 @@ import {
   type WaterfallStepContext,
 } from '../src/bot/dialogKit.js';
 import type { BotServices } from '../src/bot/services.js';
-import { getUnderstanding } from '../src/bot/turnUnderstanding.js';
+import { getUnderstanding, setUnderstanding } from '../src/bot/turnUnderstanding.js';
 import { techniquesCard, summaryCard } from '../src/cards/bystanderCards.js';
 import { cardMessage } from '../src/cards/cards.js';
 import type { Course, Scenario } from '../src/content/bystander.js';
 import { fillTemplate } from '../src/content/templates.js';
-import type { MatchableChoice } from '../src/content/matchChoice.js';
+import { mentionsAny, type MatchableChoice } from '../src/content/matchChoice.js';
+import type { FeedbackResult } from './feedbackDialog.js';
+import type { JourneyOptions } from './journeyOptions.js';
 import { ResidentJourneyDialog } from './residentJourneyDialog.js';
 import { BACK, backChoice, ChoiceTextPrompt, choicePromptOptions, PAUSE } from './choiceQuestion.js';
 import {
@@ -31,12 +33,16 @@ const FLOW = 'bystander-flow';
 const CHOICE = 'bystander-choice';
 
 type Stage =
+  | { stage: 'witness' }
   | { stage: 'welcome-back' }
   | { stage: 'intro' }
   | { stage: 'scenario'; index: number }
   | { stage: 'summary' };
 
 const CARRY_ON = 'carry-on';
+const WITNESS_REPORT = 'witness-report';
+const WITNESS_COURSE = 'witness-course';
+const WITNESS_SUPPORT = 'witness-support';
 const START_AGAIN = 'start-again';
 const SUMMARY = 'summary';
 const BEGIN = 'begin';
@@ -74,11 +80,26 @@ export class BystanderDialog extends ResidentJourneyDialog {
   private async askStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const stage = (step.options as Partial<Stage> | undefined)?.stage
       ? (step.options as Stage)
-      : await this.firstStage(step.context);
+      : this.isWitnessStory((step.options as JourneyOptions | undefined)?.utterance)
+        ? ({ stage: 'witness' } satisfies Stage)
+        : await this.firstStage(step.context);
     (step.values as { stage: Stage }).stage = stage;
     const progress = await this.progress.get(step.context);
     const { course, techniques } = this.content;
     switch (stage.stage) {
+      case 'witness': {
+        const { witness } = course;
+        const choices = [
+          { id: WITNESS_REPORT, ...witness.report },
+          { id: WITNESS_COURSE, ...witness.course },
+          { id: WITNESS_SUPPORT, ...witness.support },
+        ];
+        const question = { key: 'bystander:witness', choices };
+        return step.prompt(
+          CHOICE,
+          choicePromptOptions(witness.text, question, step.context.activity.channelId),
+        );
+      }
       case 'welcome-back': {
         const { carryOn, startAgain, seeSummary } = course.buttons;
         const choices = progress.finishedAt
@@ -152,6 +173,13 @@ export class BystanderDialog extends ResidentJourneyDialog {
       await this.progress.set(step.context, { introSeen: true, answers: {} });
       return step.replaceDialog(FLOW, { stage: 'scenario', index: 0 } satisfies Stage);
     }
+    if (answer === WITNESS_REPORT || answer === WITNESS_SUPPORT) {
+      // The main dialog opens that journey, as if its menu button had been pressed.
+      const route = answer === WITNESS_REPORT ? 'report' : 'support';
+      setUnderstanding(step.context, { route, score: 1, alternatives: [] });
+      return step.endDialog({ passOn: true } satisfies FeedbackResult);
+    }
+    if (answer === WITNESS_COURSE) return step.replaceDialog(FLOW, await this.firstStage(step.context));
     if (answer === SUMMARY) return step.replaceDialog(FLOW, { stage: 'summary' } satisfies Stage);
     if (answer === CARRY_ON || answer === BEGIN)
       return step.replaceDialog(FLOW, {
@@ -188,6 +216,13 @@ export class BystanderDialog extends ResidentJourneyDialog {
       FLOW,
       (next < total ? { stage: 'scenario', index: next } : { stage: 'summary' }) satisfies Stage,
     );
+  }
+
+  /** A story of something seen ("saw a lad getting battered..."), not a request for the training. */
+  private isWitnessStory(utterance: string | undefined): boolean {
+    if (!utterance) return false;
+    const { storyWords, courseWords } = this.content.course.witness;
+    return mentionsAny(utterance, storyWords) && !mentionsAny(utterance, courseWords);
   }
 
   private async firstStage(context: TurnContext): Promise<Stage> {

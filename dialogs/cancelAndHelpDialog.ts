@@ -1,5 +1,6 @@
 // The base of every journey: "help", "cancel" and "start over" work at every prompt
 // (the core-bot CancelAndHelpDialog pattern). Help keeps the person's place; cancel ends the journey.
+// An answer that is one of the current question's own buttons is an answer, not a command.
 import {
   ComponentDialog,
   DialogTurnStatus,
@@ -8,6 +9,7 @@ import {
 } from '../src/bot/dialogKit.js';
 import type { BotServices } from '../src/bot/services.js';
 import { getUnderstanding } from '../src/bot/turnUnderstanding.js';
+import { answersActiveQuestion } from './choiceQuestion.js';
 import { menuMessage, paragraphs } from './menu.js';
 
 /** Below this confidence a message is treated as an answer to the prompt, not as a command. */
@@ -28,6 +30,7 @@ export class CancelAndHelpDialog extends ComponentDialog {
   private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
     const understood = getUnderstanding(innerDc.context);
     if (!understood || understood.score < INTERRUPT_CONFIDENCE) return undefined;
+    if (answersActiveQuestion(innerDc)) return undefined;
     const { conversation } = this.services.content;
     switch (understood.route) {
       case 'help':

@@ -7,7 +7,12 @@
 // by the recogniser or the safeguarding check. The value is user input: it is parsed and must name
 // an answer of the question being asked.
 import { ActionTypes, ActivityTypes, CardFactory, type Activity, type CardAction } from 'botbuilder';
-import { TextPrompt, type PromptOptions, type PromptValidatorContext } from '../src/bot/dialogKit.js';
+import {
+  TextPrompt,
+  type DialogContext,
+  type PromptOptions,
+  type PromptValidatorContext,
+} from '../src/bot/dialogKit.js';
 import { z } from 'zod';
 import { getUnderstanding } from '../src/bot/turnUnderstanding.js';
 import { actionSet, adaptiveCard, textBlock } from '../src/cards/cards.js';
@@ -126,4 +131,28 @@ export function typedChoice(text: string, question: ChoiceQuestion): MatchableCh
   return (
     matchChoice(text, listed, question.extraKeywords) ?? matchChoice(text, special, {}, { byPosition: false })
   );
+}
+
+/** The choice question the innermost active prompt is asking (through nested journeys), if any. */
+export function activeChoiceQuestion(dc: DialogContext): ChoiceQuestion | undefined {
+  let inner = dc;
+  while (inner.child) inner = inner.child;
+  const state = inner.activeDialog?.state as
+    { options?: { validations?: Partial<ChoiceQuestion> } } | undefined;
+  const asked = state?.options?.validations;
+  return asked && typeof asked.key === 'string' && Array.isArray(asked.choices)
+    ? (asked as ChoiceQuestion)
+    : undefined;
+}
+
+/**
+ * True when the message is one of the answers of the question being asked (tapped, typed, or its
+ * number). Such an answer wins over the commands every journey understands: "cancel" at "cancel
+ * it, move it or keep it" cancels the booking, it does not stop the journey.
+ */
+export function answersActiveQuestion(dc: DialogContext): boolean {
+  const question = activeChoiceQuestion(dc);
+  if (!question) return false;
+  const { value, text } = dc.context.activity;
+  return tappedChoice(value, question) !== undefined || typedChoice(text ?? '', question) !== undefined;
 }

@@ -12,6 +12,7 @@ import {
 import type { BotServices } from '../src/bot/services.js';
 import { markOfferPerson } from '../src/handoff/handoffTurn.js';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog.js';
+import { menuMessage } from './menu.js';
 
 export const FEEDBACK_DIALOG = 'feedback';
 const ANSWER_PROMPT = 'feedback-answer';
@@ -71,7 +72,7 @@ export class FeedbackDialog extends CancelAndHelpDialog {
     const { journey } = step.options as FeedbackOptions;
     if (YES.test(answer)) {
       await this.services.insights.record({ type: 'feedback', journey, helpful: true });
-      await step.context.sendActivity(this.words.thanks);
+      await step.context.sendActivity(this.thenMenu(step, this.words.thanks));
       return step.endDialog({} satisfies FeedbackResult);
     }
     if (NO.test(answer)) {
@@ -81,6 +82,12 @@ export class FeedbackDialog extends CancelAndHelpDialog {
     return step.endDialog({ passOn: true } satisfies FeedbackResult);
   }
 
+  /** Thanks, then what to do next: the conversation never stops dead after the feedback. */
+  private thenMenu(step: WaterfallStepContext, thanks: string) {
+    const { conversation } = this.services.content;
+    return menuMessage(conversation, `${thanks} ${conversation.menuPrompt}`, step.context.activity.channelId);
+  }
+
   private async commentStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const text = String(step.result ?? '').trim();
     const { journey } = step.options as FeedbackOptions;
@@ -88,7 +95,9 @@ export class FeedbackDialog extends CancelAndHelpDialog {
     // The comment is redacted by the insights before it is kept.
     const comment = skipped ? undefined : text.slice(0, MAX_COMMENT);
     await this.services.insights.record({ type: 'feedback', journey, helpful: false, comment });
-    await step.context.sendActivity(skipped ? this.words.thanks : this.words.commentThanks);
+    await step.context.sendActivity(
+      this.thenMenu(step, skipped ? this.words.thanks : this.words.commentThanks),
+    );
     // It did not help: the hand-off offers a person.
     markOfferPerson(step.context);
     return step.endDialog({} satisfies FeedbackResult);

@@ -66,8 +66,9 @@ export class PrivacyDialog extends CancelAndHelpDialog {
     this.addDialog(
       new CheckedPrompt(EMAIL, checkEmail, () => this.services.content.signupMessages.contactDetails),
     );
-    this.addDialog(new YesNoPrompt(OFFER_DELETE));
-    this.addDialog(new YesNoPrompt(CONFIRM));
+    const answers = () => services.content.signupMessages.answers;
+    this.addDialog(new YesNoPrompt(OFFER_DELETE, answers));
+    this.addDialog(new YesNoPrompt(CONFIRM, answers));
     this.addDialog(
       new WaterfallDialog(`${PRIVACY_DIALOG}-steps`, [
         this.introStep.bind(this),

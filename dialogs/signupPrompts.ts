@@ -3,6 +3,8 @@
 import type { TurnContext } from 'botbuilder';
 import {
   TextPrompt,
+  type DialogContext,
+  type DialogTurnResult,
   type PromptOptions,
   type PromptValidator,
   type PromptValidatorContext,
@@ -13,6 +15,7 @@ import type { ContactDetailsMessages } from '../src/content/signupMessages.js';
 import { checkEmail, checkPhone, problemText, type Checked } from '../src/signups/contactDetails.js';
 import { findReference } from '../src/signups/references.js';
 import { consentSchema, submittedAction } from '../src/signups/submissions.js';
+import { questionMessage, tappedChoice, type ChoiceQuestion } from './choiceQuestion.js';
 
 /** "yes" or "no" in everyday words; undefined when it is neither. */
 export function yesNo(text: string): boolean | undefined {
@@ -80,14 +83,47 @@ export class CheckedPrompt extends SignupPrompt {
   }
 }
 
-/** A yes/no prompt that also takes the consent card's buttons. */
+/** The words on the Yes and No buttons. */
+export interface YesNoLabels {
+  yes: string;
+  no: string;
+}
+
+/**
+ * A yes/no prompt that also takes the consent card's buttons. Given `labels`, a question asked as
+ * plain text gets Yes and No buttons, and is a choice question, so "no" there is an answer, never
+ * a command to stop.
+ */
 export class YesNoPrompt extends SignupPrompt {
-  constructor(id: string) {
+  constructor(
+    id: string,
+    private readonly labels?: () => YesNoLabels,
+  ) {
     super(id, async (pc: PromptValidatorContext<string>) => {
-      const answer = readYesNo(pc.context);
+      const question = pc.options.validations as ChoiceQuestion | undefined;
+      const tapped = question ? tappedChoice(pc.context.activity.value, question) : undefined;
+      const answer = tapped ? tapped.id === 'yes' : readYesNo(pc.context);
       if (answer === undefined) return false;
       pc.recognized.value = answer ? 'yes' : 'no';
       return true;
+    });
+  }
+
+  override beginDialog(dc: DialogContext, options: PromptOptions): Promise<DialogTurnResult> {
+    if (!this.labels || typeof options.prompt !== 'string') return super.beginDialog(dc, options);
+    const { yes, no } = this.labels();
+    const question: ChoiceQuestion = {
+      key: `yes-no:${this.id}`,
+      choices: [
+        { id: 'yes', label: yes, keywords: ['yes', 'yeah', 'yep', 'ok', 'okay', 'sure', 'yes please'] },
+        { id: 'no', label: no, keywords: ['no', 'nope', 'nah', 'no thanks', 'no thank you'] },
+      ],
+    };
+    const channelId = dc.context.activity.channelId;
+    return super.beginDialog(dc, {
+      ...options,
+      prompt: questionMessage(options.prompt, question, channelId),
+      validations: question,
     });
   }
 }

@@ -58,10 +58,10 @@ export class SupportDialog extends ResidentJourneyDialog {
       values.asking = 'audience';
       const choices = [...this.guide.audiences, backChoice];
       const question = { key: 'support:audience', choices };
-      return step.prompt(
-        CHOICE,
-        choicePromptOptions(this.guide.audiencePrompt, question, step.context.activity.channelId),
-      );
+      const text = [this.topic(state.topic)?.happeningNow, this.guide.audiencePrompt]
+        .filter(Boolean)
+        .join('\n\n');
+      return step.prompt(CHOICE, choicePromptOptions(text, question, step.context.activity.channelId));
     }
     await this.showServices(step.context, state.topic, state.audience);
     return step.endDialog({ completed: true });
@@ -111,12 +111,18 @@ export class SupportDialog extends ResidentJourneyDialog {
     return { topic, audience };
   }
 
+  private topic(id: Topic) {
+    return this.guide.topics.find((t) => t.id === id);
+  }
+
   private async showServices(context: TurnContext, topic: Topic, audience: Audience): Promise<void> {
     const { services } = this.services.content;
-    const chosen = selectServices(services, topic, audience);
+    const chosen = selectServices(services, topic, audience, this.topic(topic)?.related);
     const open = alwaysOpenServices(services, this.guide, audience, chosen);
-    const about = this.guide.topics.find((t) => t.id === topic)?.about ?? topic;
+    const about = this.topic(topic)?.about ?? topic;
+    // Where the situation can be happening now, 999 comes before any service.
     const intro = [
+      this.topic(topic)?.happeningNow,
       chosen.length ? fillTemplate(this.guide.servicesIntro, { topic: about }) : this.guide.noServices,
       audience === 'professionals' ? this.guide.professionalNote : '',
     ]

@@ -14,15 +14,19 @@ import {
 } from '../src/bot/dialogKit.js';
 import { z } from 'zod';
 import type { BotServices } from '../src/bot/services.js';
+import { getUnderstanding, setUnderstanding } from '../src/bot/turnUnderstanding.js';
 import { fillTemplate } from '../src/content/templates.js';
 import type { VolunteerRole } from '../src/content/volunteering.js';
 import type { Ward } from '../src/content/wards.js';
 import { checkEmail } from '../src/signups/contactDetails.js';
-import { InterestService, withdrawInterest } from '../src/signups/interestService.js';
+import { InterestService, WARD_NOT_KNOWN, withdrawInterest } from '../src/signups/interestService.js';
+import { PostcodeLookup } from '../src/signups/postcodeLookup.js';
 import { parseInterestForm, submittedAction } from '../src/signups/submissions.js';
 import { rolesMessage, wardChoiceMessage } from '../src/signups/volunteerCards.js';
 import { WardMatcher } from '../src/signups/wardMatcher.js';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog.js';
+import { passOn, reasonToLeave } from './leaveJourney.js';
+import { questionMessage, tappedChoice, typedChoice, type ChoiceQuestion } from './choiceQuestion.js';
 import type { ContactDetails } from './contactDetailsDialog.js';
 import type { JourneyOptions } from './journeyOptions.js';
 import { SignupConsent } from './signupConsent.js';
@@ -41,6 +45,20 @@ const wardChoiceSchema = z.object({ action: z.literal('volunteer.ward'), wardId:
 const roleChoiceSchema = z.object({ action: z.literal('volunteer.role'), roleId: z.string().max(80) });
 const WITHDRAW_WORDS =
   /\b(delete|withdraw|remove|forget|erase)\b.*\b(volunteer\w*|interest|details)\b|\bVI[\s-]?[A-Z2-9]{5}/i;
+
+/** What the ward question found: the wards it may be, and what named them. */
+interface WardAnswer {
+  ids: string[];
+  /** A place name that covers several wards ("New Malden"). */
+  name?: string;
+  /** The start of a postcode ("KT6 7"), when a postcode named them. */
+  postcode?: string;
+  /** False when the wards came from an entry of the postcode table not yet checked. */
+  confirmed?: boolean;
+}
+
+/** The ward question's own answers: the place names people use, then "I don't know". */
+const WARD_QUESTION_KEY = 'volunteer:ward';
 
 interface VolunteerValues {
   submissionKey: string;
@@ -72,6 +90,7 @@ const ROLE_WORDS: Record<string, string[]> = {
 
 export class VolunteerDialog extends CancelAndHelpDialog {
   private readonly matcher: WardMatcher;
+  private readonly postcodes: PostcodeLookup;
   private readonly interests: InterestService;
   private readonly consent: SignupConsent;
 
@@ -79,6 +98,7 @@ export class VolunteerDialog extends CancelAndHelpDialog {
     super(VOLUNTEER_DIALOG, services);
     const { content } = services;
     this.matcher = new WardMatcher(content.wards);
+    this.postcodes = new PostcodeLookup(content.postcodes);
     this.interests = new InterestService(
       services.store.records,
       content.volunteering,
@@ -121,10 +141,24 @@ export class VolunteerDialog extends CancelAndHelpDialog {
 
   override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     keepJourneyFor(innerDc.context, 'volunteer', WITHDRAW_WORDS);
+    // "I don't know" at "which ward?" is that question's own answer, not a request for help.
+    const understood = getUnderstanding(innerDc.context);
+    if (
+      innerDc.activeDialog?.id === WARD_CHOICE &&
+      understood &&
+      this.saysNotKnown(innerDc.context.activity.text ?? '')
+    )
+      setUnderstanding(innerDc.context, { ...understood, route: VOLUNTEER_DIALOG });
     if (submittedAction(innerDc.context.activity.value) === 'volunteer.interest') {
       await innerDc.cancelAllDialogs();
       const written = await this.recordFromForm(innerDc.context);
       return { status: DialogTurnStatus.complete, result: { completed: written } };
+    }
+    if (reasonToLeave(innerDc, this.id)) {
+      await innerDc.context.sendActivity(
+        this.services.content.signupMessages.contactDetails.stoppedForQuestion,
+      );
+      return passOn(innerDc, this.services.recogniser);
     }
     return super.onContinueDialog(innerDc);
   }
@@ -145,31 +179,76 @@ export class VolunteerDialog extends CancelAndHelpDialog {
     if (WITHDRAW_WORDS.test(utterance)) return step.replaceDialog(WITHDRAW, { utterance });
     this.values(step).submissionKey = randomUUID();
     await context.sendActivity(this.services.content.signups.volunteerIntro.join('\n\n'));
-    const match = this.matcher.match(utterance);
-    if (match.kind === 'ward') return step.next([match.ward.id]);
-    if (match.kind === 'several') return step.next(match.wards.map((w) => w.id));
-    return step.prompt(WARD, { prompt: this.words.askWard, retryPrompt: this.words.wardRetry });
+    const linked = ((step.options ?? {}) as JourneyOptions).start?.ward;
+    if (linked && this.services.content.wards.get(linked)) return step.next({ ids: [linked] });
+    const found = this.readWard(utterance);
+    if (found && found !== 'outside') return step.next(found);
+    if (found === 'outside') await context.sendActivity(this.words.postcodeOutside);
+    const question = this.wardQuestion();
+    return step.prompt(WARD, {
+      prompt: questionMessage(this.words.askWard, question, context.activity.channelId),
+      retryPrompt: this.words.wardRetry,
+      validations: question,
+    });
+  }
+
+  private wardQuestion(): ChoiceQuestion {
+    const places = this.services.content.wards.places.map((p) => ({ id: `place:${p.name}`, label: p.name }));
+    return {
+      key: WARD_QUESTION_KEY,
+      choices: [...places, { id: WARD_NOT_KNOWN, ...this.words.wardNotKnown }],
+    };
+  }
+
+  private saysNotKnown(text: string): boolean {
+    const notKnown = [{ id: WARD_NOT_KNOWN, ...this.words.wardNotKnown }];
+    return typedChoice(text, { key: WARD_QUESTION_KEY, choices: notKnown }) !== undefined;
+  }
+
+  /** The wards typed words name: a postcode first (from the postcode table), then a ward or place. */
+  private readWard(text: string): WardAnswer | 'outside' | undefined {
+    const postcode = this.postcodes.find(text);
+    if (postcode?.kind === 'outside') return 'outside';
+    if (postcode) return { ids: postcode.wardIds, postcode: postcode.area, confirmed: postcode.confirmed };
+    const match = this.matcher.match(text);
+    if (match.kind === 'ward') return { ids: [match.ward.id] };
+    if (match.kind === 'several') return { ids: match.wards.map((w) => w.id) };
+    return undefined;
   }
 
   private async validateWard(pc: PromptValidatorContext<string>): Promise<boolean> {
-    const match = this.matcher.match(pc.context.activity.text ?? '');
-    if (match.kind === 'none') {
-      await pc.context.sendActivity(this.words.wardNotFound);
-      return false;
+    const question = pc.options.validations as ChoiceQuestion;
+    const text = pc.context.activity.text ?? '';
+    const tapped = tappedChoice(pc.context.activity.value, question);
+    const answer: WardAnswer | 'outside' | undefined =
+      tapped?.id === WARD_NOT_KNOWN || (!tapped && this.saysNotKnown(text))
+        ? { ids: [] }
+        : this.readWard(tapped ? tapped.label : text);
+    if (answer && answer !== 'outside') {
+      pc.recognized.value = JSON.stringify(answer);
+      return true;
     }
-    pc.recognized.value = JSON.stringify(
-      match.kind === 'ward' ? [match.ward.id] : match.wards.map((w) => w.id),
+    // Asked twice with no match: never a third time. The roles open to all of Kingston follow.
+    if (pc.attemptCount >= 2) {
+      await pc.context.sendActivity(this.words.wardGiveUp);
+      pc.recognized.value = JSON.stringify({ ids: [] } satisfies WardAnswer);
+      return true;
+    }
+    await pc.context.sendActivity(
+      answer === 'outside' ? this.words.postcodeOutside : this.words.wardNotFound,
     );
-    return true;
+    return false;
   }
 
   private async wardStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const ids = (Array.isArray(step.result) ? step.result : JSON.parse(String(step.result))) as string[];
+    const found = (typeof step.result === 'string' ? JSON.parse(step.result) : step.result) as WardAnswer;
+    const ids = found.ids;
     const values = this.values(step);
     values.wardIds = ids;
-    if (ids.length === 1) return step.next(ids[0]);
+    if (ids.length === 0) return step.next(WARD_NOT_KNOWN);
+    if (ids.length === 1 && found.confirmed !== false) return step.next(ids[0]);
     const wards = this.wards(ids);
-    const area = this.matcher.labelFor(wards);
+    const area = { name: found.name ?? this.matcher.labelFor(wards), postcode: found.postcode };
     return step.prompt(WARD_CHOICE, {
       prompt: wardChoiceMessage(area, wards, this.words, step.context.activity.channelId),
       retryPrompt: this.words.wardChoiceRetry,
@@ -186,7 +265,8 @@ export class VolunteerDialog extends CancelAndHelpDialog {
     const value: unknown = pc.context.activity.value;
     if (value !== undefined && submittedAction(value) !== undefined) {
       const parsed = wardChoiceSchema.safeParse(value);
-      if (!parsed.success || !ids.includes(parsed.data.wardId)) {
+      const offered = ids.includes(parsed.data?.wardId ?? '') || parsed.data?.wardId === WARD_NOT_KNOWN;
+      if (!parsed.success || !offered) {
         await pc.context.sendActivity(this.words.wardNotOffered);
         return false;
       }
@@ -194,6 +274,12 @@ export class VolunteerDialog extends CancelAndHelpDialog {
       return true;
     }
     const text = pc.context.activity.text ?? '';
+    if (this.saysNotKnown(text) || pc.attemptCount >= 2) {
+      // Asked twice with no match: never a third time.
+      if (!this.saysNotKnown(text)) await pc.context.sendActivity(this.words.wardGiveUp);
+      pc.recognized.value = WARD_NOT_KNOWN;
+      return true;
+    }
     const wards = this.wards(ids);
     const byNumber = pickByNumberOrWords(text, wards, () => []);
     const match = this.matcher.match(text);
@@ -207,8 +293,9 @@ export class VolunteerDialog extends CancelAndHelpDialog {
     const values = this.values(step);
     values.wardId = String(step.result);
     const ward = this.services.content.wards.get(values.wardId);
-    if (!ward) return step.endDialog();
-    const roles = this.services.content.volunteering.forWard();
+    if (!ward && values.wardId !== WARD_NOT_KNOWN) return step.endDialog();
+    // Without a ward, only the roles open to all of Kingston can be offered.
+    const roles = this.services.content.volunteering.forWard().filter((r) => ward || r.scope === 'borough');
     return step.prompt(ROLE, {
       prompt: rolesMessage(roles, ward, this.words, step.context.activity.channelId),
       retryPrompt: this.words.roleRetry,

@@ -29,8 +29,14 @@ import {
   sessionChoiceSchema,
   submittedAction,
 } from '../src/signups/submissions.js';
-import { confirmationMessage, seatsMessage, sessionsMessage } from '../src/signups/workshopCards.js';
+import {
+  confirmationMessage,
+  describeSession,
+  seatsMessage,
+  sessionsMessage,
+} from '../src/signups/workshopCards.js';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog.js';
+import { passOn, reasonToLeave } from './leaveJourney.js';
 import type { ContactDetails } from './contactDetailsDialog.js';
 import type { JourneyOptions } from './journeyOptions.js';
 import { SignupConsent } from './signupConsent.js';
@@ -70,7 +76,7 @@ export class WorkshopDialog extends CancelAndHelpDialog {
     );
     this.addDialog(new SignupPrompt(SESSION_PROMPT, this.validateSession.bind(this)));
     this.addDialog(new SignupPrompt(SEATS_PROMPT, this.validateSeats.bind(this)));
-    this.addDialog(new YesNoPrompt(YES_NO));
+    this.addDialog(new YesNoPrompt(YES_NO, () => services.content.signupMessages.answers));
     this.consent = new SignupConsent(services, 'workshop');
     this.consent.addTo(this);
     this.addDialog(new WorkshopManageDialog(services, this.bookings));
@@ -107,6 +113,12 @@ export class WorkshopDialog extends CancelAndHelpDialog {
         ref: hints.ref,
       } satisfies ManageOptions);
     }
+    if (reasonToLeave(innerDc, this.id)) {
+      await innerDc.context.sendActivity(
+        this.services.content.signupMessages.contactDetails.stoppedForQuestion,
+      );
+      return passOn(innerDc, this.services.recogniser);
+    }
     return super.onContinueDialog(innerDc);
   }
 
@@ -142,7 +154,13 @@ export class WorkshopDialog extends CancelAndHelpDialog {
     const chosen =
       options.start?.sessionId && upcoming.find((a) => a.session.id === options.start?.sessionId);
     await context.sendActivity(this.services.content.signups.workshopIntro.join('\n\n'));
-    if (chosen) return step.next(chosen.session.id);
+    if (chosen) {
+      // A link or QR code skips the list, so say which session this is before asking anything.
+      await context.sendActivity(
+        fillTemplate(this.words.linkedSession, { session: describeSession(chosen.session) }),
+      );
+      return step.next(chosen.session.id);
+    }
 
     const offered = filterSessions(upcoming, hints);
     const narrowed = offered.length < upcoming.length;

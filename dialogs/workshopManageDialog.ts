@@ -18,6 +18,7 @@ import { checkEmail } from '../src/signups/contactDetails.js';
 import { findReference } from '../src/signups/references.js';
 import { sessionChoiceSchema, submittedAction } from '../src/signups/submissions.js';
 import { confirmationMessage, describeSession, sessionsMessage } from '../src/signups/workshopCards.js';
+import { ChoiceTextPrompt, choicePromptOptions, type ChoiceQuestion } from './choiceQuestion.js';
 import { CheckedPrompt, SignupPrompt, YesNoPrompt } from './signupPrompts.js';
 
 export const WORKSHOP_MANAGE_DIALOG = 'workshop-manage';
@@ -40,14 +41,6 @@ interface ManageValues {
   action?: 'cancel' | 'move';
 }
 
-function readAction(text: string): 'cancel' | 'move' | 'keep' | undefined {
-  const t = text.toLowerCase();
-  if (/\b(cancel|delete|remove|take me off|can't come|cannot come)\b/.test(t)) return 'cancel';
-  if (/\b(move|change|switch|swap|another|different|rebook)\b/.test(t)) return 'move';
-  if (/\b(keep|leave|nothing|no|fine|that's all|thanks)\b/.test(t)) return 'keep';
-  return undefined;
-}
-
 export class WorkshopManageDialog extends ComponentDialog {
   constructor(
     private readonly services: BotServices,
@@ -64,14 +57,8 @@ export class WorkshopManageDialog extends ComponentDialog {
     this.addDialog(
       new CheckedPrompt(EMAIL, checkEmail, () => services.content.signupMessages.contactDetails),
     );
-    this.addDialog(
-      new SignupPrompt(ACTION, async (pc) => {
-        const action = readAction(pc.context.activity.text ?? '');
-        if (action) pc.recognized.value = action;
-        return action !== undefined;
-      }),
-    );
-    this.addDialog(new YesNoPrompt(CONFIRM));
+    this.addDialog(new ChoiceTextPrompt(ACTION));
+    this.addDialog(new YesNoPrompt(CONFIRM, () => services.content.signupMessages.answers));
     this.addDialog(new SignupPrompt(TARGET, this.validateTarget.bind(this)));
     this.addDialog(
       new WaterfallDialog(STEPS, [
@@ -120,7 +107,20 @@ export class WorkshopManageDialog extends ComponentDialog {
     }
     await step.context.sendActivity(this.describe(found));
     if (values.intent === 'cancel' || values.intent === 'move') return step.next(values.intent);
-    return step.prompt(ACTION, { prompt: this.words.whatNext, retryPrompt: this.words.whatNextRetry });
+    const { actions } = this.words;
+    const question: ChoiceQuestion = {
+      key: 'workshop-manage:action',
+      choices: (['cancel', 'move', 'keep'] as const).map((id) => ({ id, ...actions[id] })),
+    };
+    return step.prompt(
+      ACTION,
+      choicePromptOptions(
+        this.words.whatNext,
+        question,
+        step.context.activity.channelId,
+        this.words.whatNextRetry,
+      ),
+    );
   }
 
   private describe(found: FoundBooking): string {

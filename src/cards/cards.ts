@@ -92,6 +92,25 @@ export function factSet(facts: { title: string; value: string }[]): CardElement 
   return { type: 'FactSet', facts };
 }
 
+/**
+ * Facts as label-over-value pairs. A FactSet puts labels in a narrow column that breaks words in
+ * the middle ("Ses/sion") on a 320 px phone; text blocks wrap only at word boundaries.
+ */
+export function labelledFacts(facts: { title: string; value: string }[]): CardElement[] {
+  return facts.flatMap(({ title, value }) => [
+    { type: 'TextBlock', text: title, weight: 'Bolder', wrap: true, spacing: 'Small' },
+    { type: 'TextBlock', text: value, wrap: true, spacing: 'None' },
+  ]);
+}
+
+/**
+ * A numbered heading ("6. Police Ward Panel member"). Markdown reads "6. " as a list and some
+ * renderers then number it "1.": a no-break space after the dot keeps it plain text.
+ */
+export function numberedHeading(number: number, text: string): string {
+  return `${number}.\u00A0${text}`;
+}
+
 export function openUrl(title: string, url: string): CardElement {
   return { type: 'Action.OpenUrl', title, url };
 }

@@ -28,18 +28,6 @@ export interface StartParam {
   normalise?(content: Content, value: string): string | undefined;
 }
 
-// The reporting and support content arrives with the resident journeys (not yet merged here). It is
-// read through this narrow view, so while it is not loaded those journeys allow no option values
-// (their links still open the journey). Once merged, these can read content.reporting/support.
-interface LooseContent {
-  reporting?: { routes?: readonly { id: string; title?: string }[] };
-  support?: {
-    topics?: readonly { id: string; label?: string }[];
-    audiences?: readonly { id: string; label?: string }[];
-  };
-}
-const loose = (content: Content): LooseContent => content as unknown as LooseContent;
-
 const londonDate = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',
   day: 'numeric',
@@ -84,8 +72,7 @@ export const START_PARAMS: Record<JourneyRoute, readonly StartParam[]> = {
       param: 'route',
       startKey: 'route',
       label: 'What to report',
-      choices: (content) =>
-        (loose(content).reporting?.routes ?? []).map((r) => ({ id: r.id, label: r.title ?? r.id })),
+      choices: (content) => content.reporting.routes.map((r) => ({ id: r.id, label: r.title })),
     },
   ],
   support: [
@@ -93,15 +80,13 @@ export const START_PARAMS: Record<JourneyRoute, readonly StartParam[]> = {
       param: 'topic',
       startKey: 'topic',
       label: 'Support topic',
-      choices: (content) =>
-        (loose(content).support?.topics ?? []).map((t) => ({ id: t.id, label: t.label ?? t.id })),
+      choices: (content) => content.support.topics.map((t) => ({ id: t.id, label: t.label })),
     },
     {
       param: 'audience',
       startKey: 'audience',
       label: 'Who it is for',
-      choices: (content) =>
-        (loose(content).support?.audiences ?? []).map((a) => ({ id: a.id, label: a.label ?? a.id })),
+      choices: (content) => content.support.audiences.map((a) => ({ id: a.id, label: a.label })),
     },
   ],
   themes: [

@@ -34,6 +34,11 @@ try {
     console.log(`\n${unconfirmed.length} service(s) flagged unconfirmed (not shown to residents):`);
     for (const s of unconfirmed) console.log(`  - services "${s.id}": ${s.unconfirmed}`);
   }
+  const unchecked = content.postcodes.filter((p) => p.unconfirmed);
+  if (unchecked.length)
+    console.log(
+      `\n${unchecked.length} of ${content.postcodes.length} postcodes.yaml entries flagged unconfirmed (their wards are offered as a choice, never as fact).`,
+    );
   const warnings = residentContentWarnings(content);
   if (warnings.length) {
     console.log('\nWarnings:');

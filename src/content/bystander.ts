@@ -112,6 +112,22 @@ export const courseSchema = z
     techniquesTitle: plainText(60),
     summaryTitle: plainText(60),
     progress: progressText(100),
+    /**
+     * Someone telling what they saw (a witness story) rather than asking for the training: they
+     * hear first that they can still report it, then choose (reporting first).
+     */
+    witness: z
+      .object({
+        /** Words of a story about something seen. */
+        storyWords: z.array(z.string().trim().toLowerCase().min(1)).min(1),
+        /** Words that ask for the training itself; with these, the training starts as usual. */
+        courseWords: z.array(z.string().trim().toLowerCase().min(1)).min(1),
+        text: plainText(400),
+        report: button,
+        course: button,
+        support: button,
+      })
+      .strict(),
     buttons: z
       .object({
         begin: button,

@@ -5,6 +5,7 @@ import { loadPlanGuide, type PlanGuide } from '../plan/planGuide.js';
 import { loadClarify, type ClarifyText } from '../understanding/clarifyContent.js';
 import { loadSafeguarding, type Safeguarding } from '../understanding/safeguardingContent.js';
 import { loadConversation, type ConversationText } from './conversation.js';
+import { loadPostcodes, type PostcodeEntry } from './postcodes.js';
 import { loadPrivacyJourney, type PrivacyJourneyText } from './privacyJourney.js';
 import { loadPrivacyNotice, type PrivacyNotice } from './privacyNotice.js';
 import { loadResidentContent, type ResidentContent } from './residentContent.js';
@@ -26,6 +27,8 @@ export interface Content extends ResidentContent {
   workshops: WorkshopCatalogue;
   volunteering: VolunteerRoles;
   wards: WardList;
+  /** Kingston postcode districts and sectors and their wards. */
+  postcodes: PostcodeEntry[];
   signups: SignupText;
   /** What the sign-up journeys say step by step. */
   signupMessages: SignupMessages;
@@ -66,5 +69,6 @@ export async function loadContent(knowledgeDir: string = defaultKnowledgeDir): P
     handoff: loadHandoffContent(knowledgeDir, services),
     resident: loadResidentContent(knowledgeDir, services),
   });
-  return { services, ...parts, ...resident };
+  const postcodes = await loadPostcodes(knowledgeDir, parts.wards);
+  return { services, ...parts, postcodes, ...resident };
 }

@@ -55,6 +55,12 @@ function mentions(words: string[], phrase: string): boolean {
   return false;
 }
 
+/** True when the text mentions any of the phrases (as whole words, by stem, not negated). */
+export function mentionsAny(input: string, phrases: readonly string[]): boolean {
+  const words = normalise(input).split(' ').map(stem);
+  return phrases.some((p) => mentions(words, p));
+}
+
 function byPosition<T extends MatchableChoice>(text: string, choices: readonly T[]): T | undefined {
   const m =
     /^(?:option |number |choice |the )?([1-9]|[a-h]|first|second|third|fourth|fifth|sixth|seventh|eighth|1st|2nd|3rd|4th|last)(?: one| option)?$/.exec(

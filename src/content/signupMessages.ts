@@ -24,6 +24,8 @@ const workshop = part({
   sessionRetry: text(),
   sessionNotOffered: text(),
   sessionStarted: text(),
+  /** Names the session a link opened, before any question about it. */
+  linkedSession: template(['session']),
   sessionList: z
     .object({
       inPerson: template(['venue'], { max: 120 }),
@@ -69,6 +71,10 @@ const workshop = part({
   closed: text(),
 });
 
+/** An answer button with the words that count as choosing it. */
+const answer = () =>
+  z.object({ label: label(), keywords: z.array(z.string().trim().toLowerCase().min(1)).min(1) }).strict();
+
 const manageBooking = part({
   askReference: text(),
   referenceRetry: text(),
@@ -80,6 +86,8 @@ const manageBooking = part({
   waiting: template(['position']),
   whatNext: text(),
   whatNextRetry: text(),
+  /** The answers to whatNext, shown as buttons. */
+  actions: z.object({ cancel: answer(), move: answer(), keep: answer() }).strict(),
   kept: text(),
   confirmCancel: text(),
   confirmCancelRetry: text(),
@@ -110,13 +118,20 @@ const volunteer = part({
   askWard: text(),
   wardRetry: text(),
   wardNotFound: text(),
+  /** The "I don't know" button on the ward questions, and words that mean it. */
+  wardNotKnown: answer(),
+  /** After two answers that match no ward: the borough-wide roles follow. */
+  wardGiveUp: text(),
+  postcodeWards: template(['area']),
+  postcodeOutside: text(),
+  rolesIntroBorough: text(),
   severalWards: template(['area']),
   severalWardsUnnamed: text(),
   wardTypeHint: text(),
   wardChoiceRetry: text(),
   wardNotOffered: text(),
   rolesIntro: template(['ward']),
-  roleButton: template(['number'], { max: 60 }),
+  roleButton: template(['number', 'role'], { optional: ['number'], max: 100 }),
   roleTypeHint: text(),
   roleRetry: text(),
   roleNotOffered: text(),
@@ -142,9 +157,15 @@ const contactDetails = part({
   nameTooShort: text(),
   nameTooLong: template(['max']),
   nameNotLetters: text(),
+  nameIsAnAnswer: text(),
+  /** Said when a question typed at a name, email or phone prompt ends the sign-up to answer it. */
+  stoppedForQuestion: text(),
   badEmail: text(),
   badPhone: text(),
 });
+
+/** The buttons on every yes-or-no question in the sign-up journeys. */
+const answers = part({ yes: label(), no: label() });
 
 const forms = part({
   bookingUnreadable: text(),
@@ -159,7 +180,7 @@ const forms = part({
 });
 
 export const signupMessagesSchema = z
-  .object({ workshop, manageBooking, volunteer, contactDetails, forms })
+  .object({ workshop, manageBooking, volunteer, contactDetails, answers, forms })
   .strict();
 
 export type SignupMessages = z.infer<typeof signupMessagesSchema>;

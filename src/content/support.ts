@@ -39,6 +39,15 @@ export const supportFileSchema = z
             /** Finishes "These services can help with ...". */
             about: plainText(60),
             keywords: keywordList,
+            /**
+             * Said first, before any question or service, when the situation can be happening now
+             * (it leads with 999).
+             */
+            happeningNow: plainText(300)
+              .refine((t) => t.includes('{phone:emergency-999}'), 'must say to call {phone:emergency-999}')
+              .optional(),
+            /** Other topics whose services also fit, shown after the topic's own. */
+            related: z.array(z.enum(TOPICS)).default([]),
           })
           .strict(),
       )

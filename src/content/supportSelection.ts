@@ -25,10 +25,20 @@ function rank(service: Service, audience: Audience): number {
   return audience === 'everyone' ? 2 : Number.POSITIVE_INFINITY;
 }
 
-export function selectServices(services: ServiceDirectory, topic: Topic, audience: Audience): Service[] {
+/**
+ * The services for a topic (then for its related topics, in that order) that fit the group.
+ */
+export function selectServices(
+  services: ServiceDirectory,
+  topic: Topic,
+  audience: Audience,
+  related: readonly Topic[] = [],
+): Service[] {
   const confirmed = services.confirmed();
   // Emergency routes are offered with the always-open services, not as topic services.
-  const forTopic = confirmed.filter((s) => s.topics.includes(topic) && !s.topics.includes('emergency'));
+  const about = (t: Topic) =>
+    confirmed.filter((s) => s.topics.includes(t) && !s.topics.includes('emergency'));
+  const forTopic = [...new Set([topic, ...related].flatMap(about))];
   // Young people also get the services made for young people, whatever the topic.
   const extra =
     audience === 'young-people' || audience === 'children'

@@ -4,7 +4,15 @@
 import type { ContactDetailsMessages } from '../content/signupMessages.js';
 import { fillTemplate } from '../content/templates.js';
 
-export type ContactProblem = 'nameTooShort' | 'nameTooLong' | 'nameNotLetters' | 'badEmail' | 'badPhone';
+export type ContactProblem =
+  'nameTooShort' | 'nameTooLong' | 'nameNotLetters' | 'nameIsAnAnswer' | 'badEmail' | 'badPhone';
+
+/** Replies to some other question ("yes", "skip"), which must never be kept as someone's name. */
+const NOT_NAMES = new Set(
+  'yes yeah yep ok okay sure no nope nah skip none na n/a pass next done help cancel stop back menu quit exit anonymous'.split(
+    ' ',
+  ),
+);
 export type Checked<T> = { ok: true; value: T } | { ok: false; problem: ContactProblem };
 
 /** The longest name taken, in characters. */
@@ -19,6 +27,8 @@ export function checkName(input: string): Checked<string> {
   const name = input.trim().replace(/\s+/g, ' ');
   if (name.length < 2) return { ok: false, problem: 'nameTooShort' };
   if (name.length > NAME_MAX) return { ok: false, problem: 'nameTooLong' };
+  if (NOT_NAMES.has(name.toLowerCase().replace(/[.!]+$/, '')))
+    return { ok: false, problem: 'nameIsAnAnswer' };
   if (!/\p{L}/u.test(name) || /[<>{}[\]\\@]|https?:/i.test(name))
     return { ok: false, problem: 'nameNotLetters' };
   return { ok: true, value: name };

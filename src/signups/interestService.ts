@@ -8,6 +8,11 @@ import type { RecordStore } from '../store/store.js';
 import { hashKey, newReference } from './references.js';
 
 export const INTERESTS_COLLECTION = 'volunteer-interests';
+/**
+ * The ward of someone who does not know their ward: they choose from the roles open to all of
+ * Kingston, and the coordinator asks them where they live.
+ */
+export const WARD_NOT_KNOWN = 'ward-not-known';
 /** Used when no retention period is configured; the same default as the RETENTION_DAYS setting. */
 export const DEFAULT_INTEREST_RETENTION_DAYS = 90;
 
@@ -52,7 +57,8 @@ export class InterestService {
 
   async record(request: InterestRequest): Promise<InterestOutcome> {
     if (!this.roles.get(request.roleId)) return { outcome: 'unknown-role' };
-    if (!this.wards.get(request.wardId)) return { outcome: 'unknown-ward' };
+    if (request.wardId !== WARD_NOT_KNOWN && !this.wards.get(request.wardId))
+      return { outcome: 'unknown-ward' };
     // The key with the details sent: the same key with another person's details is a new record.
     const { name, email, phone } = request.contact;
     const scope = JSON.stringify([

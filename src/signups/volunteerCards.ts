@@ -2,16 +2,17 @@
 // knowledge/signupMessages.yaml (volunteer). Facts that are flagged unconfirmed in
 // knowledge/volunteering.yaml are never shown as fact.
 import type { Activity } from 'botbuilder';
-import { adaptiveCard, cardMessage } from '../cards/cards.js';
+import { adaptiveCard, cardMessage, labelledFacts, numberedHeading } from '../cards/cards.js';
 import type { VolunteerMessages } from '../content/signupMessages.js';
 import { fillTemplate } from '../content/templates.js';
 import { VolunteerRoles, type RoleFactField, type VolunteerRole } from '../content/volunteering.js';
 import type { Ward } from '../content/wards.js';
+import { WARD_NOT_KNOWN } from './interestService.js';
 
 /** The facts about a role that may be shown, as label/value pairs, and what to ask about instead. */
 export function roleFacts(
   role: VolunteerRole,
-  ward: Ward,
+  ward: Ward | undefined,
   words: VolunteerMessages,
 ): { facts: [string, string][]; askAbout: string[] } {
   const facts: [string, string][] = [];
@@ -28,34 +29,54 @@ export function roleFacts(
     'minimumAge',
     role.minimumAge === undefined ? undefined : fillTemplate(words.minimumAge, { age: role.minimumAge }),
   );
-  add('where', role.scope === 'borough' ? role.where : `${role.where} (${ward.name})`);
+  add('where', role.scope === 'borough' || !ward ? role.where : `${role.where} (${ward.name})`);
   return { facts, askAbout };
 }
 
-/** Which of several wards a place name means; `area` is that name, when it has one. */
+/**
+ * Which of several wards a place name or postcode means; `area` is that name, when it has one.
+ * The last button is "I don't know", so nobody is stuck here.
+ */
 export function wardChoiceMessage(
-  area: string | undefined,
+  area: { name?: string; postcode?: string },
   wards: Ward[],
   words: VolunteerMessages,
   channelId?: string,
 ): Partial<Activity> {
-  const text = area ? fillTemplate(words.severalWards, { area }) : words.severalWardsUnnamed;
-  const actions = wards.map((w, i) => ({
-    type: 'Action.Submit',
-    title: `${i + 1}. ${w.name}`,
-    data: { action: 'volunteer.ward', wardId: w.id },
-  }));
-  const fallback = [text, ...wards.map((w, i) => `${i + 1}. ${w.name}`), words.wardTypeHint].join('\n\n');
+  const text = area.postcode
+    ? fillTemplate(words.postcodeWards, { area: area.postcode })
+    : area.name
+      ? fillTemplate(words.severalWards, { area: area.name })
+      : words.severalWardsUnnamed;
+  const actions = [
+    ...wards.map((w, i) => ({
+      type: 'Action.Submit',
+      title: `${i + 1}. ${w.name}`,
+      data: { action: 'volunteer.ward', wardId: w.id },
+    })),
+    {
+      type: 'Action.Submit',
+      title: words.wardNotKnown.label,
+      data: { action: 'volunteer.ward', wardId: WARD_NOT_KNOWN },
+    },
+  ];
+  const fallback = [
+    text,
+    ...wards.map((w, i) => `${i + 1}. ${w.name}`),
+    words.wardNotKnown.label,
+    words.wardTypeHint,
+  ].join('\n\n');
   return cardMessage(adaptiveCard([{ type: 'TextBlock', text, wrap: true }], actions, fallback), channelId);
 }
 
+/** The roles on offer; without a ward (the person does not know it), the borough-wide ones. */
 export function rolesMessage(
   roles: VolunteerRole[],
-  ward: Ward,
+  ward: Ward | undefined,
   words: VolunteerMessages,
   channelId?: string,
 ): Partial<Activity> {
-  const intro = fillTemplate(words.rolesIntro, { ward: ward.name });
+  const intro = ward ? fillTemplate(words.rolesIntro, { ward: ward.name }) : words.rolesIntroBorough;
   const body: Record<string, unknown>[] = [{ type: 'TextBlock', text: intro, wrap: true }];
   const lines = [intro];
   roles.forEach((role, i) => {
@@ -68,16 +89,16 @@ export function rolesMessage(
       type: 'Container',
       separator: true,
       items: [
-        { type: 'TextBlock', text: `${number}. ${role.name}`, weight: 'Bolder', wrap: true },
+        { type: 'TextBlock', text: numberedHeading(number, role.name), weight: 'Bolder', wrap: true },
         { type: 'TextBlock', text: role.summary, wrap: true, spacing: 'None' },
-        { type: 'FactSet', facts: facts.map(([title, value]) => ({ title, value })) },
+        ...labelledFacts(facts.map(([title, value]) => ({ title, value }))),
         ...(ask ? [{ type: 'TextBlock', text: ask, wrap: true, isSubtle: true }] : []),
         {
           type: 'ActionSet',
           actions: [
             {
               type: 'Action.Submit',
-              title: fillTemplate(words.roleButton, { number }),
+              title: fillTemplate(words.roleButton, { number, role: role.name }),
               data: { action: 'volunteer.role', roleId: role.id },
             },
           ],

@@ -2,7 +2,13 @@
 // words of knowledge/signupMessages.yaml (workshop). Each card has a plain-text fallback for
 // channels that cannot show cards.
 import { type Activity, type Attachment } from 'botbuilder';
-import { adaptiveCard, cardMessage, type CardElement } from '../cards/cards.js';
+import {
+  adaptiveCard,
+  cardMessage,
+  labelledFacts,
+  numberedHeading,
+  type CardElement,
+} from '../cards/cards.js';
 import { describeLondonSpan } from '../content/londonTime.js';
 import type { WorkshopMessages } from '../content/signupMessages.js';
 import { fillCounted, fillTemplate } from '../content/templates.js';
@@ -47,7 +53,7 @@ export function sessionsMessage(
       type: 'Container',
       separator: true,
       items: [
-        { type: 'TextBlock', text: `${number}. ${s.title}`, weight: 'Bolder', wrap: true },
+        { type: 'TextBlock', text: numberedHeading(number, s.title), weight: 'Bolder', wrap: true },
         { type: 'TextBlock', text: describeLondonSpan(s.start, s.end), wrap: true, spacing: 'None' },
         { type: 'TextBlock', text: `${where}. ${audience}.`, wrap: true, spacing: 'None' },
         { type: 'TextBlock', text: places, wrap: true, spacing: 'None', isSubtle: true },
@@ -125,15 +131,12 @@ export function confirmationMessage(
   const body: CardElement[] = [
     { type: 'TextBlock', text: heading, weight: 'Bolder', size: 'Medium', wrap: true },
     { type: 'TextBlock', text: reference, weight: 'Bolder', wrap: true },
-    {
-      type: 'FactSet',
-      facts: [
-        { title: w.session, value: d.session.title },
-        { title: w.when, value: when },
-        { title: w.where, value: where },
-        { title: w.places, value: places },
-      ],
-    },
+    ...labelledFacts([
+      { title: w.session, value: d.session.title },
+      { title: w.when, value: when },
+      { title: w.where, value: where },
+      { title: w.places, value: places },
+    ]),
   ];
   // Teams does not open a file attached as data, so there the calendar comes from the service's
   // own address instead (GET /calendar/<session>.ics). Other channels get both.

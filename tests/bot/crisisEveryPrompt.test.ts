@@ -78,10 +78,12 @@ describe('safeguarding: crisis in the middle of every prompt of every dialog', (
     const memory: WalkMemory = {};
     await walkWithCrises(bot, 'workshop', [], memory);
     assert.ok(memory.reference, 'the booking gave a reference');
-    const prompts = await walkWithCrises(bot, 'workshop', [], memory, 'manage my workshop booking');
-    assert.ok(prompts >= 2, `walked ${prompts} prompts of managing a booking`);
-    // And the way that cancels it, through the "are you sure?" question.
     const reference = memory.reference ?? '';
+    // "Keep it", not the first button ("Cancel it"), so the booking is still there to cancel below.
+    const keeping = [reference, 'sam.walker@example.org', 'Keep it'];
+    const prompts = await walkWithCrises(bot, 'workshop', keeping, memory, 'manage my workshop booking');
+    assert.ok(prompts >= 3, `walked ${prompts} prompts of managing a booking`);
+    // And the way that cancels it, through the "are you sure?" question.
     const answers = [reference, 'sam.walker@example.org', 'cancel it', 'yes'];
     const cancelling = await walkWithCrises(bot, 'workshop', answers, memory, 'manage my workshop booking');
     assert.ok(cancelling >= 3, `walked ${cancelling} prompts of cancelling a booking`);

@@ -66,9 +66,18 @@ describe('the join event from the web page', () => {
     const session = bot.services.content.workshops.upcoming(bot.services.now())[0]!;
     const replies = await join(bot, { journey: 'workshop', session: session.id, source: 'POSTER-7' });
     assert.deepEqual(open.firstCall.args[3], { start: { sessionId: session.id } });
-    // The journey goes straight to booking that session: how many places, up to its own limit.
-    assert.match(allText(replies), new RegExp(`from 1 to ${session.maxSeatsPerBooking}`));
+    // The journey goes straight to booking that session: it names it, then asks how many places.
+    const text = allText(replies);
+    assert.match(text, new RegExp(`from 1 to ${session.maxSeatsPerBooking}`));
+    const named = text.indexOf(`You are booking: ${session.title}`);
+    assert.ok(named >= 0 && named < text.search(/from 1 to/), 'the session is named before the question');
     assert.equal((await counts(bot))['journey_started|workshop|test|POSTER-7'], 1);
+  });
+
+  it('opens the roles of the ward a volunteering link names (here by its name)', async () => {
+    const replies = allText(await join(bot, { journey: 'volunteer', ward: 'Canbury Gardens' }));
+    assert.match(replies, /how you can help in Canbury Gardens/);
+    assert.doesNotMatch(replies, /Which ward or area/);
   });
 
   it('falls back to the welcome and menu for an unknown journey', async () => {

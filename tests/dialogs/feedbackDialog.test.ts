@@ -19,7 +19,10 @@ describe('feedback at the end of a journey', () => {
     const replies = await openJourney();
     assert.match(allText(replies), /Did this help\?/);
     assert.deepEqual(buttonsOf(replies), ['Yes', 'No']);
-    assert.match(allText(await bot.say('yeah it did')), /Thank you/);
+    const thanks = await bot.say('yeah it did');
+    assert.match(allText(thanks), /Thank you[\s\S]*What would you like to do\?/);
+    const menu = bot.services.content.conversation.journeys.map((j) => j.label);
+    assert.deepEqual(buttonsOf(thanks), menu, 'it ends with the menu, not a dead stop');
     const counts = (await week()).counts;
     assert.equal(counts['journey_completed|privacy|test|-'], 1);
     assert.equal(counts['feedback|privacy|helpful'], 1);
@@ -42,7 +45,9 @@ describe('feedback at the end of a journey', () => {
   it('lets the person skip the comment', async () => {
     await openJourney();
     await bot.say('No');
-    assert.match(allText(await bot.say('Skip')), /Thank you/);
+    const skipped = await bot.say('Skip');
+    assert.match(allText(skipped), /Thank you/);
+    assert.ok(buttonsOf(skipped).length > 0, 'the menu follows');
     assert.equal((await week()).comments.length, 0);
   });
 

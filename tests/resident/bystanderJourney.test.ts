@@ -26,6 +26,25 @@ describe('bystander journey', () => {
   beforeEach(async () => ({ bot, chat } = await startJoinedChat()));
   afterEach(() => bot.close());
 
+  it('hears a witness story first with "you can still report it", and offers reporting before the course', async () => {
+    const story = await chat.send('saw a lad getting battered outside spoons last night');
+    const text = allText(story);
+    assert.match(text, /^That sounds upsetting[\s\S]*You can still report it/);
+    assert.doesNotMatch(text, /It takes about 10 minutes/, 'the course does not start by itself');
+    assert.deepEqual(buttonsOf(story), [
+      'Report what I saw',
+      'Learn what I could do next time',
+      'Get support for me',
+    ]);
+    assert.match(allText(await chat.send('Report what I saw')), /What would you like to report\?/);
+    await chat.send('cancel');
+    await chat.send('saw a lad getting battered outside spoons last night');
+    assert.match(allText(await chat.send('2')), /It takes about 10 minutes/);
+    // Asking for the training itself starts it as before.
+    await chat.send('cancel');
+    assert.match(allText(await chat.send(OPEN)), /It takes about 10 minutes/);
+  });
+
   it('explains the 5Ds and Ask for Angela in a valid card, then asks about the first situation', async () => {
     const intro = await chat.send(OPEN);
     const cards = adaptiveCardsIn(intro);

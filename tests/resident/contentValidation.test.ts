@@ -172,6 +172,34 @@ describe('resident content validation', () => {
     await assertRejected('support.yaml', 'alwaysOpen entry #4: "mens-advice-line" is not marked alwaysOpen');
   });
 
+  it('refuses a happening-now line that does not say to call 999', async () => {
+    await mutate('support.yaml', (d) => {
+      (byId(d.topics as Entry[], 'stalking') as Entry).happeningNow = 'Call a friend.';
+    });
+    await assertRejected(
+      'support.yaml',
+      'topics entry "stalking", field "happeningNow": must say to call {phone:emergency-999}',
+    );
+  });
+
+  it('refuses a postcode entry with a bad prefix or a ward that does not exist', async () => {
+    await mutate('postcodes.yaml', (d) => {
+      (d.postcodes as Entry[])[0].prefix = 'Kingston';
+    });
+    await assertRejected(
+      'postcodes.yaml',
+      'postcodes entry "Kingston", field "prefix": must be a postcode district',
+    );
+    await mutate('postcodes.yaml', (d) => {
+      (d.postcodes as Entry[])[0].prefix = 'KT1';
+      (d.postcodes as Entry[])[0].wards = ['atlantis'];
+    });
+    await assertRejected(
+      'postcodes.yaml',
+      'postcodes entry "KT1", field "wards": no ward in wards.yaml has id "atlantis"',
+    );
+  });
+
   it('says when a file is not YAML at all', async () => {
     await writeFile(path.join(dir, 'reporting.yaml'), 'routes: [unclosed\n  - oops: :');
     await assertRejected('reporting.yaml', 'could not be read as YAML');

@@ -76,12 +76,48 @@ describe('support journey', () => {
     assert.match(allText(await chat.send('back')), /What do you need support with\?/);
   });
 
+  it('leads with 999 for an ex who keeps turning up, offers "a woman", and gives the stalking line', async () => {
+    const first = await chat.send('My ex keeps turning up at my flat');
+    const firstText = allText(first);
+    assert.match(firstText, /^If they are at your home now[^\n]*call 999/, '999 comes before the question');
+    assert.match(firstText, /Who is the support for\?/);
+    for (const group of ['A woman', 'A man', 'LGBT+', 'An older person', 'Someone deaf or speech impaired'])
+      assert.ok(buttonsOf(first).includes(group), group);
+    const answer = allText(await chat.send('a woman'));
+    assert.match(answer, /^If they are at your home now[^\n]*call 999/);
+    assert.match(answer, /National Stalking Helpline[\s\S]*0808 802 0300/);
+    assert.match(answer, /National Domestic Abuse Helpline[\s\S]*0808 2000 247/, 'the related topic too');
+    assert.doesNotMatch(answer, /Men's Advice Line/);
+  });
+
+  it('leads with 999 only where the situation can be happening now', async () => {
+    await chat.send('Find support');
+    assert.match(allText(await chat.send('Domestic abuse')), /^If you are in danger now[\s\S]*999/);
+    await chat.send('cancel');
+    await chat.send('Find support');
+    const money = allText(await chat.send('Fraud or a scam'));
+    assert.match(money, /^Who is the support for\?/);
+    const older = allText(await chat.send('An older person'));
+    assert.match(older, /reportfraud\.police\.uk/);
+  });
+
+  it('names missing people and deaf or speech-impaired people', async () => {
+    const missing = allText(await chat.send('I need support, my son has run away'));
+    assert.match(missing, /call 999 now\. You do not have to wait 24 hours/);
+    assert.match(missing, /Missing People[\s\S]*116 000/);
+    await chat.send('Find support');
+    await chat.send('Hate crime');
+    const deaf = allText(await chat.send('Someone deaf or speech impaired'));
+    assert.match(deaf, /Open all day and night[\s\S]*(BSL|18000)/);
+  });
+
   it('shows the choices again when free text is unclear', async () => {
     await chat.send('Find support');
     const replies = await chat.send('purple elephants');
     assert.match(allText(replies), /not sure which one you mean/);
     assert.ok(buttonsOf(replies).includes('Housing or homelessness'));
-    assert.match(allText(await chat.send('7')), /Who is the support for/);
+    // Housing is eighth since stalking joined the topics.
+    assert.match(allText(await chat.send('8')), /Who is the support for/);
     assert.match(allText(await chat.send('1')), /020 8547 5000/);
   });
 

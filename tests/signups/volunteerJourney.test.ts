@@ -61,6 +61,107 @@ describe('signups: volunteering journey end to end', () => {
     assert.equal(record.contact.phone, undefined);
   });
 
+  it('offers place buttons and "I don\'t know", which shows the roles open to all of Kingston', async () => {
+    const opening = await bot.say('I want to volunteer');
+    assert.ok(buttonsOf(opening).includes('Surbiton'));
+    assert.ok(buttonsOf(opening).includes("I don't know"));
+    const roles = allText(await bot.say("I don't know my ward"));
+    assert.match(roles, /help anywhere in Kingston/);
+    assert.match(roles, /Safer Neighbourhood Board/);
+    assert.doesNotMatch(roles, /Police Ward Panel member/, 'ward roles need a ward');
+    await bot.say('1');
+    await bot.say('yes');
+    await bot.say('Sam Patel');
+    await bot.say('sam@example.org');
+    assert.match(allText(await bot.say('skip')), REF);
+    const [record] = await stored();
+    assert.equal(record.wardId, 'ward-not-known');
+    assert.equal(record.roleId, 'safer-neighbourhood-board');
+  });
+
+  it('accepts a Kingston postcode in any spacing and offers its wards, with a way out', async () => {
+    for (const postcode of ['KT6 7DG', 'kt67dg', 'KT6']) {
+      await bot.say('I want to volunteer');
+      const choice = await bot.say(postcode);
+      const text = allText(choice);
+      assert.match(text, postcode === 'KT6' ? /Postcodes starting KT6 can/ : /Postcodes starting KT6 7 can/);
+      assert.ok(buttonsOf(choice).includes("I don't know"), postcode);
+      assert.ok(
+        buttonsOf(choice).some((b) => /Tolworth/.test(b)),
+        postcode,
+      );
+      await bot.say('cancel');
+    }
+    await bot.say('I want to volunteer');
+    await bot.say('KT6 7DG');
+    assert.match(allText(await bot.say('Tolworth')), /how you can help in Tolworth/);
+    await bot.say('cancel');
+    // "I don't know" typed at "which ward?" is its answer there, not a request for help.
+    await bot.say('I want to volunteer');
+    await bot.say('kt67dg');
+    assert.match(allText(await bot.say("I don't know")), /help anywhere in Kingston/);
+    await bot.say('cancel');
+    // A postcode elsewhere is named as outside Kingston, and the question is asked again.
+    await bot.say('I want to volunteer');
+    assert.match(allText(await bot.say('SW1A 1AA')), /does not look like it is in Kingston/);
+  });
+
+  it('never asks the ward question a third time: after two misses it shows the roles for all of Kingston', async () => {
+    await bot.say('I want to volunteer');
+    assert.match(allText(await bot.say('purple')), /couldn't match that/);
+    const second = allText(await bot.say('orange'));
+    assert.match(second, /still couldn't match that to a ward/);
+    assert.match(second, /Safer Neighbourhood Board/);
+    assert.doesNotMatch(second, /Which ward or area/);
+  });
+
+  describe('at the name question, a question or a command is never kept as a name', () => {
+    const toName = async () => {
+      await bot.say('I want to volunteer in Tudor');
+      await bot.say('1');
+      assert.match(allText(await bot.say('yes')), /What is your name\?/);
+    };
+
+    it('"what is hate crime?" stops the sign-up and is answered', async () => {
+      await toName();
+      const replies = allText(await bot.say('what is hate crime?'));
+      assert.match(replies, /stopped signing you up so I can answer that/);
+      assert.match(replies, /hate crime/i);
+      assert.doesNotMatch(replies, /What is your email address/);
+      assert.deepEqual(await stored(), []);
+    });
+
+    for (const answer of ['yes', 'skip'])
+      it(`"${answer}" is refused and the name is asked again`, async () => {
+        await toName();
+        const replies = allText(await bot.say(answer));
+        assert.match(replies, /I need your name here/);
+        assert.match(replies, /What is your name\?/);
+        assert.doesNotMatch(replies, /email address/);
+      });
+
+    it('"cancel" stops, "help" helps and asks for the name again', async () => {
+      await toName();
+      const help = allText(await bot.say('help'));
+      assert.match(help, /What is your name\?/);
+      assert.doesNotMatch(help, /email address/);
+      assert.match(allText(await bot.say('cancel')), /I've stopped that/);
+      assert.deepEqual(await stored(), []);
+    });
+
+    it('a name that starts like a question ("Can Yilmaz") is still a name', async () => {
+      await toName();
+      assert.match(allText(await bot.say('Can Yilmaz')), /What is your email address/);
+    });
+  });
+
+  it('a question for another journey asked inside volunteering goes there', async () => {
+    await bot.say('I want to volunteer in Tudor');
+    const replies = allText(await bot.say('how do I report something anonymously'));
+    assert.doesNotMatch(replies, /Please type the number of the role/);
+    assert.match(replies, /This chat cannot take a report/);
+  });
+
   it('takes the ward from the opening words, forgiving typos ("st marks", "surbitn hill")', async () => {
     assert.match(allText(await bot.say('volunteer in st marks')), /help in St Mark's & Seething Wells/);
     await bot.say('cancel');

@@ -125,7 +125,9 @@ describe('signups: workshop journey end to end', () => {
     assert.doesNotMatch(allText(list), /Test session past/);
     assert.match(allText(list), /Full: you can join the waiting list/);
     assert.ok(buttonsOf(list).includes('Join waiting list for 1'));
-    assert.match(allText(await bot.say('1')), /This session is full/);
+    const full = await bot.say('1');
+    assert.match(allText(full), /This session is full/);
+    assert.deepEqual(buttonsOf(full), ['Yes', 'No'], 'joining the waiting list is a button');
     await bot.say('yes');
     await bot.say('1');
     await bot.say('yes');
@@ -191,6 +193,54 @@ describe('signups: workshop journey end to end', () => {
     await bot.say(wref);
     assert.match(allText(await bot.say('personw@example.org')), /a place came free, so you are booked/);
     assert.match(allText(await bot.say('keep it')), /stays as it is/);
+  });
+
+  it('takes "cancel" typed at "cancel it, move it, or keep it" as cancelling the booking', async () => {
+    const booked = await service.book({
+      sessionId: 'small',
+      seats: 1,
+      attendee: attendee('c'),
+      submissionKey: 'kc',
+      waitingListOk: false,
+    });
+    const ref = booked.outcome === 'booked' ? booked.ref : '';
+    await bot.say('manage my workshop booking');
+    await bot.say(ref);
+    const question = await bot.say('personc@example.org');
+    assert.match(allText(question), /cancel it, move it to another session, or keep it/);
+    assert.deepEqual(buttonsOf(question), ['Cancel it', 'Move it', 'Keep it']);
+    const confirm = await bot.say('cancel');
+    assert.match(allText(confirm), /Are you sure/, 'an answer of the question, not stop-everything');
+    assert.deepEqual(buttonsOf(confirm), ['Yes', 'No']);
+    assert.match(allText(await bot.say('yes')), /is cancelled/);
+    assert.equal(await service.find(ref, 'personc@example.org'), undefined);
+  });
+
+  it('takes a tapped "Keep it" and a typed "no" at the confirmation as answers that keep the booking', async () => {
+    const booked = await service.book({
+      sessionId: 'small',
+      seats: 1,
+      attendee: attendee('k'),
+      submissionKey: 'kk',
+      waitingListOk: false,
+    });
+    const ref = booked.outcome === 'booked' ? booked.ref : '';
+    await bot.say('manage my workshop booking');
+    await bot.say(ref);
+    await bot.say('personk@example.org');
+    await bot.say('cancel');
+    assert.match(allText(await bot.say('no')), /stays as it is/);
+    await bot.say('manage my workshop booking');
+    await bot.say(ref);
+    await bot.say('personk@example.org');
+    const kept = await bot.say({ value: { choice: 'keep', question: 'workshop-manage:action' } });
+    assert.match(allText(kept), /stays as it is/);
+    assert.equal((await service.find(ref, 'personk@example.org'))?.status, 'booked');
+    // "help" is not one of the answers: it still gives help and keeps the place.
+    await bot.say('manage my workshop booking');
+    await bot.say(ref);
+    await bot.say('personk@example.org');
+    assert.match(allText(await bot.say('help')), /cancel it, move it/);
   });
 
   it('switches to an existing booking when asked part-way through a new one', async () => {
