@@ -82,6 +82,42 @@ describe('the pages on a phone (390x844) in Chromium', function () {
     await page.close();
   });
 
+  it('opens a long answer at its start, and shows a pressed card button as the person’s message', async () => {
+    const page = await browser.newPage({ viewport: PHONE });
+    await page.goto(`${app.url}/`);
+    const workshops = app.services.content.conversation.journeys.find((j) => j.route === 'workshop')!.label;
+    const visibleButton = (name: string) =>
+      page.locator('button:not(.webchat__live-region-activity__suggested-action)', { hasText: name }).first();
+    await visibleButton(workshops).click();
+    const choose = page.locator('.ac-pushButton').first();
+    await choose.waitFor();
+    await page.waitForTimeout(500);
+    // The list of sessions is longer than the chat: its first message is at the top, not scrolled past.
+    const transcript = await page.locator('.webchat__basic-transcript__scrollable').boundingBox();
+    const replies = page.locator('.webchat__bubble:not(.webchat__bubble--from-user)');
+    const pressed = page.locator('.webchat__bubble--from-user', { hasText: workshops });
+    const reply = await page
+      .locator('[aria-roledescription="message"]')
+      .filter({ has: page.locator('.webchat__bubble:not(.webchat__bubble--from-user)') })
+      .nth(2)
+      .boundingBox();
+    assert.ok(transcript && reply, 'the reply is shown');
+    assert.ok(reply.y >= transcript.y - 1, 'the first reply starts inside the chat, not above it');
+    assert.ok(reply.y < transcript.y + transcript.height / 2, 'and near its top');
+    assert.equal(await pressed.count(), 1, 'the menu button shows as the person’s message');
+
+    const title = (await choose.textContent())!.trim();
+    const before = await replies.count();
+    await choose.click();
+    await page.locator('.webchat__bubble--from-user', { hasText: title }).waitFor();
+    await page.waitForFunction(
+      (count) =>
+        document.querySelectorAll('.webchat__bubble:not(.webchat__bubble--from-user)').length > count,
+      before,
+    );
+    await page.close();
+  });
+
   it('has "Exit this page" on /privacy, in view at the bottom of the notice', async () => {
     const page = await browser.newPage({ viewport: PHONE });
     await page.route('https://www.bbc.co.uk/**', (route) => route.fulfill({ status: 200, body: 'Weather' }));
