@@ -34,6 +34,8 @@
     bubbleBorderColor: '#6f777b',
     bubbleBorderRadius: 8,
     bubbleTextColor: '#0b0c0c',
+    // Web Chat's default minimum (250px) pushes cards past the edge at 320px wide or 200% zoom.
+    bubbleMinWidth: 0,
     bubbleFromUserBackground: '#0b4f6c',
     bubbleFromUserBorderColor: '#0b4f6c',
     bubbleFromUserBorderRadius: 8,

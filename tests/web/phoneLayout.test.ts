@@ -118,6 +118,57 @@ describe('the pages on a phone (390x844) in Chromium', function () {
     await page.close();
   });
 
+  it('cards read right at 320px wide (as at 400% zoom): nothing past the edge, no label broken in a word', async () => {
+    const page = await browser.newPage({ viewport: { width: 320, height: 700 } });
+    await page.goto(`${app.url}/?journey=workshop`);
+    const input = page.getByRole('textbox').last();
+    const say = async (text: string) => {
+      await input.fill(text);
+      await input.press('Enter');
+    };
+    await page.locator('.ac-pushButton').first().click();
+    await shown(page, /How many places/);
+    await say('1');
+    await shown(page, /Before you book/);
+    await say('yes');
+    await shown(page, /name/i);
+    await say('Sam Taylor');
+    await shown(page, /email/i);
+    await say('sam@example.org');
+    await shown(page, /phone/i);
+    await say('skip');
+    const facts = page.locator('.ac-factset');
+    await facts.first().waitFor();
+    await facts.first().scrollIntoViewIfNeeded();
+    const layout = await page.evaluate(() => {
+      const transcript = document
+        .querySelector('.webchat__basic-transcript__scrollable')!
+        .getBoundingClientRect();
+      const cards = Array.from(document.querySelectorAll('.ac-adaptiveCard')).map(
+        (c) => c.getBoundingClientRect().right,
+      );
+      const titleLines = Array.from(document.querySelectorAll('.ac-fact-title .ac-textBlock')).map(
+        (title) => {
+          const range = document.createRange();
+          range.selectNodeContents(title);
+          return {
+            text: title.textContent,
+            lines: new Set(Array.from(range.getClientRects()).map((r) => r.top)).size,
+          };
+        },
+      );
+      return { right: transcript.right, cards, titleLines, pageWidth: document.documentElement.scrollWidth };
+    });
+    assert.equal(layout.pageWidth, 320, 'no sideways scrolling');
+    assert.ok(layout.cards.length > 1);
+    for (const right of layout.cards)
+      assert.ok(right <= layout.right, `a card ends at ${right}, past ${layout.right}`);
+    assert.ok(layout.titleLines.length >= 3, 'the confirmation has its facts');
+    for (const title of layout.titleLines) assert.equal(title.lines, 1, `"${title.text}" is on one line`);
+    await screenshot(page, 'narrow-booking-confirmation');
+    await page.close();
+  });
+
   it('has "Exit this page" on /privacy, in view at the bottom of the notice', async () => {
     const page = await browser.newPage({ viewport: PHONE });
     await page.route('https://www.bbc.co.uk/**', (route) => route.fulfill({ status: 200, body: 'Weather' }));
