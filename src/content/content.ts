@@ -4,6 +4,12 @@ import { loadPlanGuide, type PlanGuide } from '../plan/planGuide.js';
 import { loadClarify, type ClarifyText } from '../understanding/clarifyContent.js';
 import { loadSafeguarding, type Safeguarding } from '../understanding/safeguardingContent.js';
 import { loadConversation, type ConversationText } from './conversation.js';
+import {
+  loadAccessibilityStatement,
+  loadTerms,
+  type AccessibilityStatement,
+  type InfoPageText,
+} from './infoPages.js';
 import { loadPrivacyJourney, type PrivacyJourneyText } from './privacyJourney.js';
 import { loadPrivacyNotice, type PrivacyNotice } from './privacyNotice.js';
 import { loadResidentContent, type ResidentContent } from './residentContent.js';
@@ -19,6 +25,8 @@ export interface Content extends ResidentContent {
   services: ServiceDirectory;
   conversation: ConversationText;
   privacyNotice: PrivacyNotice;
+  accessibilityStatement: AccessibilityStatement;
+  terms: InfoPageText;
   privacyJourney: PrivacyJourneyText;
   /** The partnership plan 2024-2029: topics, passages and their search (knowledge/plan/). */
   plan: PlanGuide;
@@ -51,6 +59,8 @@ export async function loadContent(knowledgeDir: string = defaultKnowledgeDir): P
   const { resident, ...parts } = await allOf({
     conversation: loadConversation(knowledgeDir, services),
     privacyNotice: loadPrivacyNotice(knowledgeDir),
+    accessibilityStatement: loadAccessibilityStatement(knowledgeDir),
+    terms: loadTerms(knowledgeDir),
     privacyJourney: loadPrivacyJourney(knowledgeDir),
     plan: loadPlanGuide(knowledgeDir),
     workshops: loadWorkshops(knowledgeDir),

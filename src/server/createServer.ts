@@ -5,6 +5,7 @@ import type { Logger } from '../logger.js';
 import { registerStaffRoutes } from '../staff/staffRoutes.js';
 import { registerCalendarRoute } from './calendarRoute.js';
 import { registerHealthRoute } from './healthRoute.js';
+import { registerInfoPagesRoute } from './infoPagesRoute.js';
 import { registerPrivacyRoute } from './privacyRoute.js';
 import { registerMessagesRoute, type BotRuntime } from './messagesRoute.js';
 import { registerTabContentRoute } from './tabContentRoute.js';
@@ -21,6 +22,7 @@ export function createServer(
   registerHealthRoute(server, () => getRuntime() !== undefined);
   registerMessagesRoute(server, getRuntime, logger);
   registerPrivacyRoute(server, () => getRuntime()?.services);
+  registerInfoPagesRoute(server, () => getRuntime()?.services);
   registerCalendarRoute(server, () => getRuntime()?.services);
   registerTabContentRoute(server, () => getRuntime()?.services);
   if (config.STAFF_TOKEN) {
