@@ -142,6 +142,10 @@
     return function (next) {
       return function (options) {
         const action = options.cardAction;
+        if (action && action.value && action.value.action === 'page.print') {
+          printCard(document.activeElement);
+          return undefined;
+        }
         if (action && action.type === 'postBack' && typeof action.title === 'string' && action.title.trim()) {
           return next(
             Object.assign({}, options, {
@@ -157,6 +161,22 @@
         return next(options);
       };
     };
+  }
+
+  // "Save or print this confirmation": prints only the card the button is on (chat.css hides the
+  // rest when printing), so the reference goes to paper or a PDF and never into an address.
+  function printCard(button) {
+    const card = button && button.closest ? button.closest('.ac-adaptiveCard') : null;
+    if (!card) return;
+    card.classList.add('print-target');
+    document.documentElement.classList.add('printing-card');
+    const done = function () {
+      card.classList.remove('print-target');
+      document.documentElement.classList.remove('printing-card');
+      window.removeEventListener('afterprint', done);
+    };
+    window.addEventListener('afterprint', done);
+    window.print();
   }
 
   // Web Chat hides a message without text, but a button's messageBack carries its words only as

@@ -166,6 +166,34 @@ describe('the pages on a phone (390x844) in Chromium', function () {
     assert.ok(layout.titleLines.length >= 3, 'the confirmation has its facts');
     for (const title of layout.titleLines) assert.equal(title.lines, 1, `"${title.text}" is on one line`);
     await screenshot(page, 'narrow-booking-confirmation');
+
+    // "Save or print this confirmation" prints that card in the browser: nothing is sent, and the
+    // reference is in no address.
+    const words = app.services.content.signupMessages.workshop.confirmation;
+    await page.evaluate(() => {
+      const marked: string[] = [];
+      (window as unknown as { printed: string[] }).printed = marked;
+      window.print = () => {
+        marked.push(document.querySelector('.print-target')?.textContent ?? '');
+      };
+    });
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    const bubbles = await page.locator('.webchat__bubble').count();
+    await page.locator('.ac-pushButton', { hasText: words.print }).click();
+    const printed = await page.evaluate(() => (window as unknown as { printed: string[] }).printed);
+    assert.equal(printed.length, 1, 'the print window opened once');
+    const ref = /[A-Z]{2}-[A-Z0-9]{5}-[A-Z0-9]{5}/.exec(printed[0]!)?.[0];
+    assert.ok(ref, 'the printed card has the reference');
+    await page.waitForTimeout(500);
+    assert.equal(await page.locator('.webchat__bubble').count(), bubbles, 'nothing was sent to the bot');
+    assert.ok(!requests.some((url) => url.includes(ref)), 'the reference is in no address');
+    await page.emulateMedia({ media: 'print' });
+    const seen = await page.evaluate(() => ({
+      header: getComputedStyle(document.querySelector('.site-header')!).visibility,
+      card: getComputedStyle(document.querySelector('.print-target')!).visibility,
+    }));
+    assert.deepEqual(seen, { header: 'hidden', card: 'visible' }, 'only the card is printed');
     await page.close();
   });
 
