@@ -22,6 +22,7 @@ import { silentLogger, type Logger } from './logger.js';
 import { knowledgeDir } from './paths.js';
 import type { BotRuntime } from './server/messagesRoute.js';
 import { createServer } from './server/createServer.js';
+import { bookingEmailerFor } from './signups/bookingEmails.js';
 import { PromotionNotifier } from './signups/promotionNotifier.js';
 import { scheduleSignupPurge } from './signups/retention.js';
 import { createStaffSources } from './staff/staffSources.js';
@@ -151,6 +152,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         messages: content.signupMessages,
         logger,
       }),
+      bookingEmails: bookingEmailerFor(config, logger),
       now,
     };
     runtime = buildRuntime(services);
@@ -166,6 +168,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         stopSignupPurge();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await services.notifier.idle();
+        await services.bookingEmails?.idle();
         await openStore.close();
       },
     };

@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import type { Content } from '../content/content.js';
 import type { Insights } from '../insights/insights.js';
 import type { Logger } from '../logger.js';
+import type { BookingEmailer } from '../signups/bookingEmails.js';
 import type { PromotionNotifier } from '../signups/promotionNotifier.js';
 import type { Store } from '../store/store.js';
 import type { Recogniser } from '../understanding/types.js';
@@ -17,6 +18,8 @@ export interface BotServices {
   insights: Insights;
   /** Tells people who moved up a waiting list (its adapter is attached in buildRuntime). */
   notifier: PromotionNotifier;
+  /** Booking emails through GOV.UK Notify; absent or a no-op when not configured. */
+  bookingEmails?: BookingEmailer;
   /** The current time; replaced in tests. */
   now: () => Date;
 }
