@@ -391,6 +391,34 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
           value: logLevel
         }
         {
+          name: 'NOTIFY_API_KEY'
+          value: ''
+        }
+        {
+          name: 'NOTIFY_BASE_URL'
+          value: 'https://api.notifications.service.gov.uk'
+        }
+        {
+          name: 'NOTIFY_TEMPLATE_BOOKED'
+          value: ''
+        }
+        {
+          name: 'NOTIFY_TEMPLATE_MOVED'
+          value: ''
+        }
+        {
+          name: 'NOTIFY_TEMPLATE_WAITING'
+          value: ''
+        }
+        {
+          name: 'NOTIFY_TEMPLATE_PROMOTED'
+          value: ''
+        }
+        {
+          name: 'NOTIFY_TEMPLATE_CANCELLED'
+          value: ''
+        }
+        {
           name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
           value: appInsights.properties.ConnectionString
         }

@@ -73,6 +73,8 @@ export class WorkshopDialog extends CancelAndHelpDialog {
       services.content.workshops,
       services.now,
       services.config.RETENTION_DAYS,
+      undefined,
+      services.bookingEmails,
     );
     this.addDialog(new SignupPrompt(SESSION_PROMPT, this.validateSession.bind(this)));
     this.addDialog(new SignupPrompt(SEATS_PROMPT, this.validateSeats.bind(this)));

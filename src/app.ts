@@ -28,6 +28,7 @@ import { HandoffCrisisFlagMiddleware } from './handoff/crisisFlagMiddleware.js';
 import { createHandoff, scheduleHandoffTimeouts } from './handoff/createHandoff.js';
 import { ownOriginOf } from './server/directline/localDirectLine.js';
 import { loadFreeTextMasker } from './privacy/maskFreeText.js';
+import { bookingEmailerFor } from './signups/bookingEmails.js';
 import { PromotionNotifier } from './signups/promotionNotifier.js';
 import { scheduleSignupPurge } from './signups/retention.js';
 import { createStaffSources } from './staff/staffSources.js';
@@ -180,6 +181,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         logger,
       }),
       handoff: createHandoff({ config, content, store, insights, logger, now }),
+      bookingEmails: bookingEmailerFor(config, logger),
       now,
     };
     runtime = buildRuntime(services, { secret: localSecret, serviceUrl: () => ownOriginOf(server.server) });
@@ -197,6 +199,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         stopHandoffTimeouts();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await services.notifier.idle();
+        await services.bookingEmails?.idle();
         await openStore.close();
       },
     };

@@ -5,6 +5,17 @@ import { z } from 'zod';
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalText = z.preprocess(emptyToUndefined, z.string().optional());
 
+/** A GOV.UK Notify template id (a UUID, as Notify shows it on the template's page). */
+const notifyTemplate = optionalText.pipe(
+  z
+    .string()
+    .regex(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+      'must be a Notify template ID (a UUID)',
+    )
+    .optional(),
+);
+
 const port = z.preprocess(
   emptyToUndefined,
   z.coerce
@@ -161,6 +172,28 @@ export const configSchema = z
         .max(3600, 'must be a whole number of seconds from 10 to 3600')
         .default(180),
     ),
+    /** GOV.UK Notify: booking emails are off unless the API key is set. */
+    NOTIFY_API_KEY: optionalText.pipe(
+      z
+        .string()
+        .regex(
+          /^[\w-]+-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+          'must be a GOV.UK Notify API key (its name, then two UUIDs, as Notify shows it once)',
+        )
+        .optional(),
+    ),
+    NOTIFY_BASE_URL: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .url('must be a web address such as https://api.notifications.service.gov.uk')
+        .default('https://api.notifications.service.gov.uk'),
+    ),
+    NOTIFY_TEMPLATE_BOOKED: notifyTemplate,
+    NOTIFY_TEMPLATE_MOVED: notifyTemplate,
+    NOTIFY_TEMPLATE_WAITING: notifyTemplate,
+    NOTIFY_TEMPLATE_PROMOTED: notifyTemplate,
+    NOTIFY_TEMPLATE_CANCELLED: notifyTemplate,
     LOG_LEVEL: z.preprocess(
       emptyToUndefined,
       z
@@ -191,6 +224,8 @@ export const configSchema = z
     } else if (c.MicrosoftAppPassword || c.MicrosoftAppTenantId) {
       need('MicrosoftAppId', 'must be set when MicrosoftAppPassword or MicrosoftAppTenantId is set');
     }
+    if (c.NOTIFY_API_KEY && !c.NOTIFY_TEMPLATE_BOOKED)
+      need('NOTIFY_TEMPLATE_BOOKED', 'must be set when NOTIFY_API_KEY is set (the confirmation template)');
   });
 
 export type Config = z.infer<typeof configSchema>;

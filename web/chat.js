@@ -34,12 +34,18 @@
     bubbleBorderColor: '#6f777b',
     bubbleBorderRadius: 8,
     bubbleTextColor: '#0b0c0c',
+    // Web Chat's default minimum (250px) pushes cards past the edge at 320px wide or 200% zoom.
+    bubbleMinWidth: 0,
     bubbleFromUserBackground: '#0b4f6c',
     bubbleFromUserBorderColor: '#0b4f6c',
     bubbleFromUserBorderRadius: 8,
     bubbleFromUserTextColor: '#ffffff',
     subtle: '#484f53',
     timestampColor: '#484f53',
+    // A long answer (a list of sessions, the welcome) opens at its start, not its end: the transcript
+    // stops following new messages once the first unread one reaches the top (Web Chat's snap).
+    autoScrollSnapOnPage: true,
+    autoScrollSnapOnPageOffset: -8,
     suggestedActionLayout: 'flow',
     suggestedActionBackgroundColor: '#ffffff',
     suggestedActionBorderColor: '#0b4f6c',
@@ -103,7 +109,17 @@
       host.className = 'chat__host';
       container.textContent = '';
       container.appendChild(host);
-      window.WebChat.renderWebChat({ directLine, store, locale: 'en-GB', styleOptions: STYLE_OPTIONS }, host);
+      window.WebChat.renderWebChat(
+        {
+          directLine,
+          store,
+          locale: 'en-GB',
+          styleOptions: STYLE_OPTIONS,
+          cardActionMiddleware: showChoices,
+          activityMiddleware: renderChoices,
+        },
+        host,
+      );
       current = { directLine, store, container };
       if (typeof settings.onConnected === 'function') settings.onConnected(directLine, store);
       document.dispatchEvent(
@@ -116,6 +132,75 @@
       document.dispatchEvent(new window.CustomEvent('saferkingston:chat-error'));
       return undefined;
     }
+  }
+
+  // A card button (Action.Submit) reaches Web Chat as a postBack, which sends its value and shows
+  // nothing, so scrolling back or a screen reader could not tell what was picked. Sent as a
+  // messageBack with the button's words as displayText, the same value goes to the bot (no text)
+  // and the transcript shows the choice as the person's own message.
+  function showChoices() {
+    return function (next) {
+      return function (options) {
+        const action = options.cardAction;
+        if (action && action.value && action.value.action === 'page.print') {
+          printCard(document.activeElement);
+          return undefined;
+        }
+        if (action && action.type === 'postBack' && typeof action.title === 'string' && action.title.trim()) {
+          return next(
+            Object.assign({}, options, {
+              cardAction: {
+                type: 'messageBack',
+                title: action.title,
+                displayText: action.title,
+                value: action.value,
+              },
+            }),
+          );
+        }
+        return next(options);
+      };
+    };
+  }
+
+  // "Save or print this confirmation": prints only the card the button is on (chat.css hides the
+  // rest when printing), so the reference goes to paper or a PDF and never into an address.
+  function printCard(button) {
+    const card = button && button.closest ? button.closest('.ac-adaptiveCard') : null;
+    if (!card) return;
+    card.classList.add('print-target');
+    document.documentElement.classList.add('printing-card');
+    const done = function () {
+      card.classList.remove('print-target');
+      document.documentElement.classList.remove('printing-card');
+      window.removeEventListener('afterprint', done);
+    };
+    window.addEventListener('afterprint', done);
+    window.print();
+  }
+
+  // Web Chat hides a message without text, but a button's messageBack carries its words only as
+  // displayText (the bot must not read a button's words as the person's own). Shown with those
+  // words as its text, the choice stays in the transcript and is read by screen readers.
+  function renderChoices() {
+    return function (next) {
+      return function () {
+        const args = Array.prototype.slice.call(arguments);
+        const activity = args[0] && args[0].activity;
+        const messageBack = activity && activity.channelData && activity.channelData.messageBack;
+        if (
+          activity &&
+          activity.type === 'message' &&
+          !activity.text &&
+          messageBack &&
+          messageBack.displayText
+        ) {
+          const shown = Object.assign({}, activity, { text: String(messageBack.displayText) });
+          args[0] = Object.assign({}, args[0], { activity: shown });
+        }
+        return next.apply(null, args);
+      };
+    };
   }
 
   // The start the page was opened with: /chat?journey=workshop&session=ID&source=CODE. Only short

@@ -92,6 +92,12 @@
     advice.target = '_blank';
     advice.rel = 'noopener noreferrer';
     hint.appendChild(advice);
+    hint.appendChild(document.createTextNode(' '));
+    const statement = element('a', '', 'Accessibility (opens in a new tab)');
+    statement.href = serviceOrigin + '/accessibility';
+    statement.target = '_blank';
+    statement.rel = 'noopener noreferrer';
+    hint.appendChild(statement);
     const closeButton = element('button', 'skw-close', 'Close');
     closeButton.type = 'button';
     closeButton.setAttribute('aria-label', 'Close the chat');

@@ -95,8 +95,26 @@
     tools.appendChild(wrapper);
   }
 
+  // The page's CSS sizes the chat to the screen left under the sticky header (see chat.css), so it
+  // needs the header's height, which changes as the header wraps or the text is zoomed.
+  function trackHeaderHeight() {
+    const header = document.querySelector('.site-header');
+    if (!header) return;
+    const update = function () {
+      document.documentElement.style.setProperty('--sk-header-height', header.offsetHeight + 'px');
+    };
+    update();
+    if ('ResizeObserver' in window) new window.ResizeObserver(update).observe(header);
+    else window.addEventListener('resize', update);
+  }
+
+  function onReady() {
+    addButton();
+    trackHeaderHeight();
+  }
+
   window.SaferKingstonQuickExit = { exit: exitNow };
   watchShift();
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', addButton);
-  else addButton();
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', onReady);
+  else onReady();
 })();

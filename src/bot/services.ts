@@ -4,6 +4,7 @@ import type { Content } from '../content/content.js';
 import type { Insights } from '../insights/insights.js';
 import type { HandoffService } from '../handoff/handoffService.js';
 import type { Logger } from '../logger.js';
+import type { BookingEmailer } from '../signups/bookingEmails.js';
 import type { PromotionNotifier } from '../signups/promotionNotifier.js';
 import type { Store } from '../store/store.js';
 import type { Recogniser } from '../understanding/types.js';
@@ -20,6 +21,8 @@ export interface BotServices {
   notifier: PromotionNotifier;
   /** Talking to a person on the staff desk in Teams (its adapter is attached in buildRuntime). */
   handoff: HandoffService;
+  /** Booking emails through GOV.UK Notify; absent or a no-op when not configured. */
+  bookingEmails?: BookingEmailer;
   /** The current time; replaced in tests. */
   now: () => Date;
 }

@@ -6,6 +6,12 @@ import { loadClarify, type ClarifyText } from '../understanding/clarifyContent.j
 import { loadSafeguarding, type Safeguarding } from '../understanding/safeguardingContent.js';
 import { loadConversation, type ConversationText } from './conversation.js';
 import { loadPostcodes, type PostcodeEntry } from './postcodes.js';
+import {
+  loadAccessibilityStatement,
+  loadTerms,
+  type AccessibilityStatement,
+  type InfoPageText,
+} from './infoPages.js';
 import { loadPrivacyJourney, type PrivacyJourneyText } from './privacyJourney.js';
 import { loadPrivacyNotice, type PrivacyNotice } from './privacyNotice.js';
 import { loadResidentContent, type ResidentContent } from './residentContent.js';
@@ -21,6 +27,8 @@ export interface Content extends ResidentContent {
   services: ServiceDirectory;
   conversation: ConversationText;
   privacyNotice: PrivacyNotice;
+  accessibilityStatement: AccessibilityStatement;
+  terms: InfoPageText;
   privacyJourney: PrivacyJourneyText;
   /** The partnership plan 2024-2029: topics, passages and their search (knowledge/plan/). */
   plan: PlanGuide;
@@ -57,6 +65,8 @@ export async function loadContent(knowledgeDir: string = defaultKnowledgeDir): P
   const { resident, ...parts } = await allOf({
     conversation: loadConversation(knowledgeDir, services),
     privacyNotice: loadPrivacyNotice(knowledgeDir),
+    accessibilityStatement: loadAccessibilityStatement(knowledgeDir),
+    terms: loadTerms(knowledgeDir),
     privacyJourney: loadPrivacyJourney(knowledgeDir),
     plan: loadPlanGuide(knowledgeDir),
     workshops: loadWorkshops(knowledgeDir),

@@ -74,3 +74,15 @@ export function describeLondonSpan(start: Date, end: Date): string {
   const t = (d: Date) => timeFormat.format(d).replace(' ', '').toLowerCase();
   return `${dayFormat.format(start)}, ${t(start)} to ${t(end)}`;
 }
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TIME_ZONE,
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
+
+/** "7 December 2026": the London date of an instant. */
+export function describeLondonDate(at: Date): string {
+  return dateFormat.format(at);
+}

@@ -59,6 +59,7 @@ const workshop = part({
       calendar: text(),
       calendarLink: text(),
       addToCalendar: label(),
+      print: label(),
       keep: text(),
     })
     .strict(),

@@ -7,6 +7,7 @@ import { registerStaffRoutes } from '../staff/staffRoutes.js';
 import { registerCalendarRoute } from './calendarRoute.js';
 import { registerHealthRoute } from './healthRoute.js';
 import { applyTimeouts, registerHygiene } from './httpHygiene.js';
+import { registerInfoPagesRoute } from './infoPagesRoute.js';
 import { registerPrivacyRoute } from './privacyRoute.js';
 import { registerMessagesRoute, type BotRuntime } from './messagesRoute.js';
 import { createRateLimits } from './rateLimits.js';
@@ -37,6 +38,7 @@ export function createServer(
   registerHealthRoute(server, () => getRuntime() !== undefined);
   registerMessagesRoute(server, getRuntime, logger, { limits, ...(local ? { local } : {}) });
   registerPrivacyRoute(server, () => getRuntime()?.services);
+  registerInfoPagesRoute(server, () => getRuntime()?.services);
   registerCalendarRoute(server, () => getRuntime()?.services);
   registerTabContentRoute(server, () => getRuntime()?.services);
   if (config.STAFF_TOKEN) {

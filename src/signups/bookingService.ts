@@ -19,6 +19,7 @@ import {
   withoutPersonalData,
 } from './bookingRecords.js';
 import type { ChatAddress } from './chatAddress.js';
+import { noBookingEmails, type BookingEmailer, type BookingEmailKind } from './bookingEmails.js';
 import { sameEmail } from './contactDetails.js';
 import { hashKey, newReference } from './references.js';
 
@@ -122,7 +123,32 @@ export class BookingService {
     /** Days after a session ends before personal details are erased. */
     private readonly retentionDays: number = DEFAULT_RETENTION_DAYS,
     private readonly makeReference: () => string = () => newReference('HC'),
+    /** Emails about bookings (GOV.UK Notify), when the partnership has turned them on. */
+    private readonly emails: BookingEmailer = noBookingEmails,
   ) {}
+
+  /** Tells the emailer about a fresh booking, a move or a cancellation, and who moved up. */
+  private async emailAbout(
+    kind: BookingEmailKind,
+    email: string,
+    booking: { ref: string; session: WorkshopSession; seats: number },
+    promoted: readonly PromotedBooking[] = [],
+    promotedFrom?: WorkshopSession,
+  ): Promise<void> {
+    this.emails.send({ kind, email, ref: booking.ref, session: booking.session, seats: booking.seats });
+    if (promotedFrom) await this.emailPromoted(promoted, promotedFrom);
+  }
+
+  /** Emails each person who moved up the waiting list (their address is in the stored entry). */
+  private async emailPromoted(promoted: readonly PromotedBooking[], from: WorkshopSession): Promise<void> {
+    if (promoted.length === 0) return;
+    const doc = await this.read(from.id);
+    for (const p of promoted) {
+      const email = doc?.entries.find((e) => e.ref === p.ref)?.attendee?.email;
+      if (email)
+        this.emails.send({ kind: 'promoted', email, ref: p.ref, session: p.session, seats: p.seats });
+    }
+  }
 
   private stateOf(session: WorkshopSession, doc: SessionDocument | undefined): SessionAvailability {
     const seatsLeft = Math.max(0, session.capacity - seatsBooked(doc));
@@ -152,6 +178,13 @@ export class BookingService {
   }
 
   async book(request: BookingRequest): Promise<BookingOutcome> {
+    const outcome = await this.place(request);
+    if ((outcome.outcome === 'booked' || outcome.outcome === 'waiting') && !outcome.repeated)
+      await this.emailAbout(outcome.outcome, request.attendee.email, outcome);
+    return outcome;
+  }
+
+  private async place(request: BookingRequest): Promise<BookingOutcome> {
     const session = this.catalogue.get(request.sessionId);
     if (!session) return { outcome: 'closed', reason: 'unknown' };
     if (!Number.isInteger(request.seats) || request.seats < 1 || request.seats > session.maxSeatsPerBooking)
@@ -275,6 +308,13 @@ export class BookingService {
   }
 
   async cancel(ref: string, email: string): Promise<CancelOutcome> {
+    const outcome = await this.withdraw(ref, email);
+    if (outcome.outcome === 'cancelled')
+      await this.emailAbout('cancelled', email, outcome, outcome.promoted, outcome.session);
+    return outcome;
+  }
+
+  private async withdraw(ref: string, email: string): Promise<CancelOutcome> {
     const located = await this.locate(ref, email);
     if (!located) return { outcome: 'not-found' };
     if (located.session.start.getTime() <= this.now().getTime())
@@ -293,6 +333,8 @@ export class BookingService {
     if (!located) return { erased: false, promoted: [] };
     if (located.session.start.getTime() > this.now().getTime()) {
       const promoted = await this.retire(located.session, ref, 'cancelled');
+      // The person asked for their details to go: no email to them, only to whoever moved up.
+      if (promoted) await this.emailPromoted(promoted, located.session);
       return { erased: promoted !== undefined, promoted: promoted ?? [] };
     }
     const nowIso = this.now().toISOString();
@@ -318,6 +360,21 @@ export class BookingService {
    * list. `chatAddress` is kept only if the booking joins the new session's waiting list.
    */
   async move(
+    ref: string,
+    email: string,
+    toSessionId: string,
+    waitingListOk: boolean,
+    chatAddress?: ChatAddress,
+  ): Promise<MoveOutcome> {
+    const outcome = await this.relocate(ref, email, toSessionId, waitingListOk, chatAddress);
+    if (outcome.outcome === 'moved') {
+      const kind = outcome.status === 'waiting' ? 'waiting' : 'moved';
+      await this.emailAbout(kind, email, { ...outcome, session: outcome.to }, outcome.promoted, outcome.from);
+    }
+    return outcome;
+  }
+
+  private async relocate(
     ref: string,
     email: string,
     toSessionId: string,

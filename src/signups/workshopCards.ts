@@ -106,6 +106,11 @@ function icsAttachment(session: WorkshopSession, ref: string): Attachment {
   };
 }
 
+/** The channels whose page can print a card: Direct Line is the web chat page and the widget. */
+const PRINTING_CHANNELS = new Set(['directline', 'webchat']);
+/** What the print button sends; web/chat.js answers it in the browser. */
+export const PRINT_ACTION = { action: 'page.print' } as const;
+
 export interface ConfirmationDetails {
   ref: string;
   session: WorkshopSession;
@@ -146,7 +151,12 @@ export function confirmationMessage(
     { type: 'TextBlock', text: attachFile ? w.calendar : w.calendarLink, wrap: true },
     { type: 'TextBlock', text: w.keep, wrap: true },
   );
-  const actions = calendarUrl ? [{ type: 'Action.OpenUrl', title: w.addToCalendar, url: calendarUrl }] : [];
+  const actions: Record<string, unknown>[] = calendarUrl
+    ? [{ type: 'Action.OpenUrl', title: w.addToCalendar, url: calendarUrl }]
+    : [];
+  // The web chat page prints the card itself (web/chat.js); the press never reaches the bot.
+  if (PRINTING_CHANNELS.has(channelId ?? ''))
+    actions.push({ type: 'Action.Submit', title: w.print, data: PRINT_ACTION });
   const fallback = [heading, reference, d.session.title, when, where, places, calendarUrl, w.keep]
     .filter(Boolean)
     .join('\n\n');

@@ -1,6 +1,7 @@
 // The staff dashboard as one server-rendered page: no scripts, no CDN, charts as inline SVG, and a
 // table for every chart so the figures are readable by screen readers and can be copied.
 import type { DashboardData } from './dashboardData.js';
+import { londonDateTime12, weekLabel } from './dashboardDates.js';
 import { barChart, escapeHtml, table } from './html.js';
 import { MASK } from '../privacy/maskFreeText.js';
 
@@ -35,10 +36,13 @@ export function page(title: string, body: string): string {
 }
 
 export function renderDashboard(data: DashboardData): string {
-  const weeks = data.weeks.map((w) => ({ label: w.week, value: w.conversations }));
+  const weeks = data.weeks.map((w) => ({
+    label: weekLabel(w.week).replace('week of ', ''),
+    value: w.conversations,
+  }));
   const channels = [...new Set(data.weeks.flatMap((w) => Object.keys(w.byChannel)))].sort();
   const body = `
-<p class="note">Figures for the last ${data.weeks.length} weeks, made ${escapeHtml(data.generatedAt.slice(0, 16).replace('T', ' '))} UTC.
+<p class="note">Figures for the last ${data.weeks.length} weeks, made ${escapeHtml(londonDateTime12(data.generatedAt))} (London time).
 No personal data is shown on this page.</p>
 
 <h2>Conversations per week</h2>
@@ -46,7 +50,7 @@ ${barChart(weeks)}
 ${table(
   'Conversations started per week, by channel',
   ['Week', 'All', ...channels],
-  data.weeks.map((w) => [w.week, w.conversations, ...channels.map((c) => w.byChannel[c] ?? 0)]),
+  data.weeks.map((w) => [weekLabel(w.week), w.conversations, ...channels.map((c) => w.byChannel[c] ?? 0)]),
   'No conversations yet.',
 )}
 
@@ -70,10 +74,10 @@ ${table(
 <h2>Hate crime workshops</h2>
 ${table(
   'Sessions',
-  ['Session', 'Starts', 'Places', 'Booked', 'Waiting list', 'Cancelled'],
+  ['Session', 'Starts (London time)', 'Places', 'Booked', 'Waiting list', 'Cancelled'],
   data.workshops.map((w) => [
     w.title,
-    w.start.slice(0, 16).replace('T', ' '),
+    londonDateTime12(w.start),
     w.capacity,
     w.booked,
     w.waiting,
