@@ -33,12 +33,37 @@ export function messageBody(text: string, conversationId: string): string {
   });
 }
 
-export async function startServer(script: string, env: Record<string, string>): Promise<Started> {
+/**
+ * Settings every benchmarked server gets beside its own: the caller's RATE_LIMIT_* and
+ * DIRECTLINE_* variables, over generous defaults, so that the benches measure the bot, not the
+ * per-client limits. Add new limit settings here, in this one place.
+ */
+export function benchServerEnv(): Record<string, string> {
+  const generous: Record<string, string> = {};
+  const passed = Object.entries(process.env).filter(
+    (entry): entry is [string, string] =>
+      /^(RATE_LIMIT_|DIRECTLINE_)/.test(entry[0]) && entry[1] !== undefined,
+  );
+  return { ...generous, ...Object.fromEntries(passed) };
+}
+
+export async function startServer(
+  script: string,
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+): Promise<Started> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const began = performance.now();
-  const child = spawn(process.execPath, [script], {
-    env: { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', ...env },
+  const child = spawn(process.execPath, [...nodeArgs, script], {
+    env: {
+      PATH: process.env.PATH,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'error',
+      ...benchServerEnv(),
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (;;) {

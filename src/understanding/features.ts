@@ -1,6 +1,7 @@
 // From normalised text to the features the classifier weighs: word stems, negated stems, stem
 // pairs and letter groups (which make typos close to the right word).
-import { editDistance, splitWords, stem as porterStem } from '../text/natural.js';
+import { boundedEditDistance } from '../text/editDistance.js';
+import { splitWords, stem as porterStem } from '../text/natural.js';
 
 const NEGATORS = new Set(['not', 'no', 'never', 'nobody', 'nothing', 'without', 'nor', 'neither']);
 const SCOPE_BREAKERS = new Set(['but', 'and', 'so', 'because', 'though', 'although', 'however', 'yet']);
@@ -44,7 +45,7 @@ export class SpellFixer {
     for (let len = word.length - maxDistance; len <= word.length + maxDistance; len++) {
       for (const candidate of this.byLength.get(len) ?? []) {
         if (candidate[0] !== word[0] && candidate[1] !== word[1]) continue;
-        const d = editDistance(word, candidate);
+        const d = boundedEditDistance(word, candidate, maxDistance);
         if (d < bestDistance) {
           bestDistance = d;
           best = candidate;

@@ -1,0 +1,25 @@
+// Long messages take the same paths as short ones, with patterns bounded so their work grows
+// with the length, not its square (bench:messages prints the milliseconds; here, the answers).
+import assert from 'node:assert/strict';
+import { redactPersonalData } from '../../src/insights/redact.js';
+import { stem } from '../../src/text/natural.js';
+import { normalise } from '../../src/understanding/normalise.js';
+
+const local64 = 'a'.repeat(60) + '.bcd';
+
+describe('text: long messages', () => {
+  it('still reads email addresses with the longest usual first part, and one longer', () => {
+    assert.equal(normalise(`write to ${local64}@example.org today`), 'write to emailaddress today');
+    assert.ok(!normalise(`${'x'.repeat(100)}@example.org`).includes('@'));
+    assert.equal(redactPersonalData(`write to ${local64}@example.org today`), 'write to [email] today');
+    const longer = redactPersonalData(`${'x'.repeat(100)}@example.org`);
+    assert.ok(!longer.includes('@') && !longer.includes('example.org') && longer.endsWith('[email]'), longer);
+  });
+
+  it('keeps 10,000 letters in a row as one squeezed word, and stems only word-length words', () => {
+    assert.equal(normalise('x'.repeat(10_000)), 'xx');
+    assert.equal(normalise('ab'.repeat(5_000)), 'ab'.repeat(5_000));
+    assert.equal(stem('volunteering'), 'volunt');
+    assert.equal(stem('y'.repeat(41)), 'y'.repeat(41));
+  });
+});
