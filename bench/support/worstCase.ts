@@ -24,6 +24,7 @@ export function worstMessages(texts: ResidentTexts, placeNames: string[]): Recor
     longNearMissPlaces: () => nearMisses(WORST_LENGTH),
     shortNearMissPlaces: () => nearMisses(600),
     oneLongWord: () => texts.pick(['x', 'a', 'help', 'ab']).repeat(WORST_LENGTH).slice(0, WORST_LENGTH),
+    longCodeLike: () => `${texts.pick(['AB', 'KT', 'XY'])}-`.repeat(WORST_LENGTH / 3).slice(0, WORST_LENGTH),
     longWithCardValue: () => `${texts.longText(WORST_LENGTH - 20)} ${Math.floor(texts.random() * 9) + 1}`,
   };
 }

@@ -16,6 +16,15 @@ describe('text: long messages', () => {
     assert.ok(!longer.includes('@') && !longer.includes('example.org') && longer.endsWith('[email]'), longer);
   });
 
+  it('redacts long codes that mix letters and digits, and keeps ones of letters only', () => {
+    assert.equal(redactPersonalData('ref HC-7KQ4M-2XD9P ok'), 'ref [reference] ok');
+    assert.equal(
+      redactPersonalData(`${'AB-'.repeat(3000)}CD`),
+      `${'AB-'.repeat(3000)}CD`.slice(0, 300) + '…',
+    );
+    assert.equal(redactPersonalData(`${'AB-'.repeat(3000)}C9`), '[reference]');
+  });
+
   it('keeps 10,000 letters in a row as one squeezed word, and stems only word-length words', () => {
     assert.equal(normalise('x'.repeat(10_000)), 'xx');
     assert.equal(normalise('ab'.repeat(5_000)), 'ab'.repeat(5_000));
