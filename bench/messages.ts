@@ -35,7 +35,7 @@ const DURATION_S = Number(process.env.BENCH_DURATION ?? 4);
  */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const STORED_CONVERSATIONS = 10_000;
-const WORST_TRIES = Number(process.env.BENCH_WORST_TRIES ?? 2);
+const WORST_TRIES = Number(process.env.BENCH_WORST_TRIES ?? 3);
 const BOT = path.join(projectRoot, 'dist/src/index.js');
 const ECHO = path.join(projectRoot, 'dist/bench/support/echoBot.js');
 
@@ -204,7 +204,15 @@ async function main(): Promise<void> {
       }),
     );
     const messages = worstMessages(texts, placeNames);
-    const worst = await worstCase(bot.url, promptsOf(bot10Mix.steps), texts, labels, placeNames, WORST_TRIES);
+    const worst = await worstCase(
+      bot.url,
+      promptsOf(bot10Mix.steps),
+      texts,
+      labels,
+      placeNames,
+      bot.child.pid!,
+      WORST_TRIES,
+    );
     const crisis = await crisisCheckMs(messages);
     await stopServer(echo);
     await stopServer(bot);
@@ -253,6 +261,7 @@ async function main(): Promise<void> {
       }),
     );
     const slowest = Object.entries(worst).sort((a, b) => b[1].slowestMs - a[1].slowestMs)[0];
+    const slowestCpu = Object.entries(worst).sort((a, b) => b[1].slowestCpuMs - a[1].slowestCpuMs)[0];
     console.log(
       JSON.stringify({
         bench: 'messages-worst',

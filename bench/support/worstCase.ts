@@ -1,6 +1,7 @@
 // The worst single messages at every prompt: each script is walked in a new conversation until it
 // reaches the prompt, then a long or awkward message is sent instead of its answer and timed,
 // with nothing else running. Messages are new each time, so no memory of recent texts helps.
+import { readFile } from 'node:fs/promises';
 import type { Journey, ResidentTexts } from './residentCorpus.js';
 import { activityBody, post, readReply, target, type Target } from './residentLoad.js';
 import { SCRIPTS, type Reply, type Resident } from './residentScripts.js';
@@ -29,12 +30,33 @@ export function worstMessages(texts: ResidentTexts, placeNames: string[]): Recor
   };
 }
 
+/** Linux's clock ticks per second for /proc CPU times (getconf CLK_TCK). */
+const TICKS_PER_SECOND = 100;
+
+/**
+ * CPU milliseconds the server process has used (user + system, from /proc), or NaN elsewhere.
+ * On a busy shared machine a message's time on the clock mostly measures waiting for a core;
+ * its CPU time does not. Ticks are 10 ms, so it is averaged over several messages.
+ */
+export async function cpuMs(pid: number): Promise<number> {
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 interface Walk {
   journey: Journey;
   channelId: 'webchat' | 'msteams';
 }
 
-/** Walks a new conversation to `prompt` and sends `text` there; the milliseconds, or undefined if never reached. */
+/**
+ * Walks a new conversation to `prompt` and sends `text` there: its milliseconds on the clock and
+ * of the server's CPU, or undefined if the script never reached the prompt.
+ */
 async function atPrompt(
   t: Target,
   walk: Walk,
@@ -42,17 +64,23 @@ async function atPrompt(
   text: string,
   resident: Resident,
   id: string,
-): Promise<number | undefined> {
+  pid: number,
+): Promise<{ ms: number; cpuMs: number } | undefined> {
   const send = async (out: Parameters<typeof activityBody>[0]) => {
     const res = await post(t, activityBody(out, id, walk.channelId));
     return { reply: readReply(res.raw), ms: res.ms };
   };
+  const timed = async () => {
+    const before = await cpuMs(pid);
+    const { ms } = await send({ text });
+    return { ms, cpuMs: (await cpuMs(pid)) - before };
+  };
   let last: Reply = (await send({ type: 'conversationUpdate' })).reply;
-  if (prompt === 'welcome') return (await send({ text })).ms;
+  if (prompt === 'welcome') return timed();
   const script = SCRIPTS[walk.journey](resident, last);
   let turn = script.next(last);
   while (!turn.done) {
-    if (turn.value.step === prompt) return (await send({ text })).ms;
+    if (turn.value.step === prompt) return timed();
     last = (await send(turn.value.send)).reply;
     turn = script.next(last);
   }
@@ -62,8 +90,11 @@ async function atPrompt(
 export interface WorstRow {
   slowestMs: number;
   message: string;
-  /** The slowest of each kind (the median of `tries` new messages of that kind). */
+  /** Each kind's milliseconds: the median of `tries` new messages of that kind. */
   byMessage: Record<string, number>;
+  /** The most server CPU milliseconds one kind took, on average over its messages. */
+  slowestCpuMs: number;
+  cpuMessage: string;
 }
 
 /** For each prompt ("journey.step"), the slowest kind of worst message and its milliseconds. */
@@ -73,6 +104,7 @@ export async function worstCase(
   texts: ResidentTexts,
   labels: Resident['labels'],
   placeNames: string[],
+  pid: number,
   tries = 3,
 ): Promise<Record<string, WorstRow>> {
   const t = target(url, 1);
@@ -83,22 +115,31 @@ export async function worstCase(
     for (const prompt of prompts) {
       const journey = (prompt.split('.')[0] in SCRIPTS ? prompt.split('.')[0] : 'volunteer') as Journey;
       const byMessage: Record<string, number> = {};
+      const cpuByMessage: Record<string, number> = {};
       for (const [kind, make] of Object.entries(messages)) {
         const times: number[] = [];
+        let cpu = 0;
         for (let attempt = 0; times.length < tries && attempt < tries * 6; attempt++) {
           const resident: Resident = { texts, labels, refs: [], drift: () => undefined };
           const walk: Walk = {
             journey,
             channelId: attempt % 2 && journey === 'plan' ? 'msteams' : 'webchat',
           };
-          const ms = await atPrompt(t, walk, prompt, make(), resident, `worst-${serial++}`);
-          if (ms !== undefined) times.push(ms);
+          const took = await atPrompt(t, walk, prompt, make(), resident, `worst-${serial++}`, pid);
+          if (!took) continue;
+          times.push(took.ms);
+          cpu += took.cpuMs;
         }
-        if (times.length)
-          byMessage[kind] = Math.round(times.sort((a, b) => a - b)[Math.floor(times.length / 2)] * 10) / 10;
+        if (!times.length) continue;
+        byMessage[kind] = Math.round(times.sort((a, b) => a - b)[Math.floor(times.length / 2)] * 10) / 10;
+        cpuByMessage[kind] = Math.round((cpu / times.length) * 10) / 10;
       }
       const [message, slowestMs] = Object.entries(byMessage).sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
-      table[prompt] = { slowestMs, message, byMessage };
+      const [cpuMessage, slowestCpuMs] = Object.entries(cpuByMessage).sort((a, b) => b[1] - a[1])[0] ?? [
+        '',
+        0,
+      ];
+      table[prompt] = { slowestMs, message, byMessage, slowestCpuMs, cpuMessage };
     }
   } finally {
     t.agent.destroy();

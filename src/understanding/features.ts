@@ -57,9 +57,17 @@ export class SpellFixer {
   }
 }
 
+/**
+ * How much of a message the classifier reads: what someone wants is said near the start, and a
+ * 10,000-character message must not cost the classifier more than a long one (it took 15-30 ms).
+ * The crisis rules read the whole message.
+ */
+export const MAX_CLASSIFIED_CHARACTERS = 1_000;
+
 /** Features of one message. `fixer` (optional) corrects unknown words first. */
 export function features(normalisedText: string, fixer?: SpellFixer): string[] {
-  const words = tokens(normalisedText).map((w) => (fixer ? fixer.fix(w) : w));
+  const read = normalisedText.slice(0, MAX_CLASSIFIED_CHARACTERS);
+  const words = tokens(read).map((w) => (fixer ? fixer.fix(w) : w));
   const out: string[] = [];
   let negatedFor = 0;
   let previous = '^';

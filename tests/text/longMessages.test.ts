@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { redactPersonalData } from '../../src/insights/redact.js';
 import { stem } from '../../src/text/natural.js';
+import { features, MAX_CLASSIFIED_CHARACTERS } from '../../src/understanding/features.js';
 import { normalise } from '../../src/understanding/normalise.js';
 
 const local64 = 'a'.repeat(60) + '.bcd';
@@ -30,5 +31,13 @@ describe('text: long messages', () => {
     assert.equal(normalise('ab'.repeat(5_000)), 'ab'.repeat(5_000));
     assert.equal(stem('volunteering'), 'volunt');
     assert.equal(stem('y'.repeat(41)), 'y'.repeat(41));
+  });
+
+  it('classifies from the start of a long message only', () => {
+    const start = 'i want to volunteer in my area ';
+    const long = start + 'and the street is noisy at night '.repeat(300);
+    assert.ok(long.length > 5 * MAX_CLASSIFIED_CHARACTERS);
+    assert.deepEqual(features(long), features(long.slice(0, MAX_CLASSIFIED_CHARACTERS)));
+    assert.ok(features(long).includes('w:volunt'));
   });
 });
