@@ -269,6 +269,11 @@ async function main(): Promise<void> {
         slowest: slowest
           ? { prompt: slowest[0], ms: slowest[1].slowestMs, message: slowest[1].message }
           : null,
+        // The server's CPU time for one message (mean of its tries; /proc ticks are 10 ms): on a
+        // busy machine, the clock mostly measures waiting for a core.
+        slowestCpu: slowestCpu
+          ? { prompt: slowestCpu[0], cpuMs: slowestCpu[1].slowestCpuMs, message: slowestCpu[1].cpuMessage }
+          : null,
         // Normalising and the crisis rules alone, in this process, on the same kinds of message.
         crisisCheckMs: crisis,
         prompts: worst,
