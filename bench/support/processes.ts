@@ -40,17 +40,35 @@ export const BENCH_LIMITS: Record<string, string> = {
   DIRECT_LINE_MAX_CONVERSATIONS_PER_CLIENT: '1000000',
 };
 
-export async function startServer(script: string, env: Record<string, string>): Promise<Started> {
+/**
+ * Settings every benchmarked server gets beside its own: the caller's RATE_LIMIT_* and
+ * DIRECT_LINE_* variables, over generous defaults, so that the benches measure the bot, not the
+ * per-client limits. Add new limit settings here, in this one place.
+ */
+export function benchServerEnv(): Record<string, string> {
+  const generous: Record<string, string> = { ...BENCH_LIMITS };
+  const passed = Object.entries(process.env).filter(
+    (entry): entry is [string, string] =>
+      /^(RATE_LIMIT_|DIRECT_LINE_)/.test(entry[0]) && entry[1] !== undefined,
+  );
+  return { ...generous, ...Object.fromEntries(passed) };
+}
+
+export async function startServer(
+  script: string,
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+): Promise<Started> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const began = performance.now();
-  const child = spawn(process.execPath, [script], {
+  const child = spawn(process.execPath, [...nodeArgs, script], {
     env: {
       PATH: process.env.PATH,
       PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'error',
-      ...BENCH_LIMITS,
+      ...benchServerEnv(),
       ...env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],

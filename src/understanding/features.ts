@@ -1,6 +1,7 @@
 // From normalised text to the features the classifier weighs: word stems, negated stems, stem
 // pairs and letter groups (which make typos close to the right word).
-import { editDistance, splitWords, stem as porterStem } from '../text/natural.js';
+import { boundedEditDistance } from '../text/editDistance.js';
+import { splitWords, stem as porterStem } from '../text/natural.js';
 
 const NEGATORS = new Set(['not', 'no', 'never', 'nobody', 'nothing', 'without', 'nor', 'neither']);
 const SCOPE_BREAKERS = new Set(['but', 'and', 'so', 'because', 'though', 'although', 'however', 'yet']);
@@ -44,7 +45,7 @@ export class SpellFixer {
     for (let len = word.length - maxDistance; len <= word.length + maxDistance; len++) {
       for (const candidate of this.byLength.get(len) ?? []) {
         if (candidate[0] !== word[0] && candidate[1] !== word[1]) continue;
-        const d = editDistance(word, candidate);
+        const d = boundedEditDistance(word, candidate, maxDistance);
         if (d < bestDistance) {
           bestDistance = d;
           best = candidate;
@@ -56,9 +57,17 @@ export class SpellFixer {
   }
 }
 
+/**
+ * How much of a message the classifier reads: what someone wants is said near the start, and a
+ * 10,000-character message must not cost the classifier more than a long one (it took 15-30 ms).
+ * The crisis rules read the whole message.
+ */
+export const MAX_CLASSIFIED_CHARACTERS = 1_000;
+
 /** Features of one message. `fixer` (optional) corrects unknown words first. */
 export function features(normalisedText: string, fixer?: SpellFixer): string[] {
-  const words = tokens(normalisedText).map((w) => (fixer ? fixer.fix(w) : w));
+  const read = normalisedText.slice(0, MAX_CLASSIFIED_CHARACTERS);
+  const words = tokens(read).map((w) => (fixer ? fixer.fix(w) : w));
   const out: string[] = [];
   let negatedFor = 0;
   let previous = '^';

@@ -324,9 +324,12 @@ function normaliseText(text: string): string {
     .replace(/[\u2018\u2019\u02bc`´]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/[\u2013\u2014]/g, '-');
-  // Contact details and references say nothing about what someone wants: one token each.
+  // Contact details and references say nothing about what someone wants: one token each. The
+  // part before "@" is at most 64 characters (as in email addresses), and only a text with "@" is
+  // searched, which keeps a long run of letters from being re-read from every position: 10,000 of
+  // them took 100 ms.
+  if (t.includes('@')) t = t.replace(/[a-z0-9._%+-]{1,64}@[a-z0-9.-]+\.[a-z]{2,}/g, ' emailaddress ');
   t = t
-    .replace(/[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}/g, ' emailaddress ')
     .replace(/\b(hc|vi)-[a-z0-9]{5}-[a-z0-9]{5}\b/g, ' bookingreference ')
     .replace(/\b[a-z]{1,2}\d[a-z\d]? ?\d[a-z]{2}\b/g, ' postcode ')
     .replace(/(?:\+?\d[\d ()-]{8,}\d)/g, ' phonenumber ');
