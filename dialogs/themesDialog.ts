@@ -79,7 +79,7 @@ class PlanTurnsDialog extends Dialog<JourneyOptions> {
     const reply = this.services.content.plan.ask(text);
     if (reply.kind === 'answer') return this.responder.answer(reply);
     await this.services.insights.record({ type: 'unanswered', kind: 'no_answer', text });
-    return this.responder.notKnown(reply.closest);
+    return this.responder.notKnown(reply.closest, reply.where);
   }
 
   /** True when the recogniser is sure of another journey and does not also hear the plan. */

@@ -7,11 +7,13 @@ import { parseYaml } from '../content/yamlText.js';
 import { ContentError, describeZodIssues } from '../content/contentError.js';
 import { loadYamlFile } from '../content/loadYaml.js';
 import {
+  declinesSchema,
   glossarySchema,
   MAX_HEADING_CHARS,
   MAX_PASSAGE_CHARS,
   topicFrontMatterSchema,
   planWordingSchema,
+  type Declines,
   type Glossary,
   type Passage,
   type PlanWording,
@@ -22,6 +24,7 @@ export interface PlanKnowledge {
   readonly topics: readonly Topic[];
   readonly glossary: Glossary;
   readonly wording: PlanWording;
+  readonly declines: Declines;
 }
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
@@ -32,11 +35,12 @@ export async function loadPlanKnowledge(planDir: string): Promise<PlanKnowledge>
   if (files.length === 0) throw new ContentError(planDir, ['the folder has no topic files (*.md)']);
   const topics = await Promise.all(files.map((f) => readTopic(path.join(planDir, f))));
   checkAcrossTopics(topics);
-  const [glossary, wording] = await Promise.all([
+  const [glossary, wording, declines] = await Promise.all([
     loadYamlFile(path.join(planDir, 'glossary.yaml'), glossarySchema, 'term'),
     loadYamlFile(path.join(planDir, 'dialog.yaml'), planWordingSchema),
+    loadYamlFile(path.join(planDir, 'declines.yaml'), declinesSchema),
   ]);
-  return { topics, glossary, wording };
+  return { topics, glossary, wording, declines };
 }
 
 /** Parses one topic file; exported for tests of the error messages. */

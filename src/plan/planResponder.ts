@@ -80,12 +80,12 @@ export class PlanResponder {
     );
   }
 
-  answer(answer: PlanAnswer): AdaptiveCard {
-    return answerCard(answer, this.wording);
+  answer(answer: PlanAnswer, extra: Choice[] = []): AdaptiveCard {
+    return answerCard(answer, this.wording, extra);
   }
 
-  notKnown(closest: Topic[]): AdaptiveCard {
-    return notKnownCard(closest, this.wording);
+  notKnown(closest: Topic[], where?: string): AdaptiveCard {
+    return notKnownCard(closest, this.wording, where);
   }
 
   /** The card for a button press, or undefined when its id names nothing in the plan. */
