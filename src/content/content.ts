@@ -52,7 +52,7 @@ export async function loadContent(knowledgeDir: string = defaultKnowledgeDir): P
     conversation: loadConversation(knowledgeDir, services),
     privacyNotice: loadPrivacyNotice(knowledgeDir),
     privacyJourney: loadPrivacyJourney(knowledgeDir),
-    plan: loadPlanGuide(knowledgeDir),
+    plan: loadPlanGuide(knowledgeDir, services),
     workshops: loadWorkshops(knowledgeDir),
     volunteering: loadVolunteering(knowledgeDir),
     wards: loadWards(knowledgeDir),

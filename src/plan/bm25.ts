@@ -5,7 +5,7 @@ import { boundedEditDistance } from './editDistance.js';
 import type { Glossary, Passage, Topic } from './schema.js';
 
 const K1 = 1.2;
-const B = 0.75;
+const B = 0.5;
 /** Heading words say what a passage answers (they are written as questions), so they count most. */
 const HEADING_WEIGHT = 3;
 /** The topic's title and section name say what every passage in it is about. */

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { Bm25Index, type ScoredPassage } from './bm25.js';
 import { loadPlanKnowledge, type PlanKnowledge } from './loadPlan.js';
+import { loadServices, type ServiceDirectory } from '../content/services.js';
 import { PLAN_DOCUMENT, type Passage, type Topic } from './schema.js';
 
 /** Below this share of the question's weight matched, the best passage is not an answer. */
@@ -216,7 +217,8 @@ export function sourceLine(topic: Topic): string {
   return `${topic.document ?? PLAN_DOCUMENT}, section "${topic.section}"`;
 }
 
-/** Loads knowledge/plan/ and builds its search index. */
-export async function loadPlanGuide(knowledgeDir: string): Promise<PlanGuide> {
-  return new PlanGuide(await loadPlanKnowledge(path.join(knowledgeDir, 'plan')));
+/** Loads knowledge/plan/ (phone numbers from services.yaml) and builds its search index. */
+export async function loadPlanGuide(knowledgeDir: string, services?: ServiceDirectory): Promise<PlanGuide> {
+  const directory = services ?? (await loadServices(knowledgeDir));
+  return new PlanGuide(await loadPlanKnowledge(path.join(knowledgeDir, 'plan'), directory));
 }
