@@ -108,6 +108,8 @@ const QUESTION_WORDS = [
   'quickly',
   'briefly',
   'brief',
+  // Every passage is about Kingston: the borough's name says nothing about which one answers.
+  'kingston',
   'use',
   'uses',
   'used',

@@ -32,6 +32,10 @@ export interface ScoredPassage {
   /** How many of the question's terms the passage contains, and how many the plan knows. */
   matchedTerms: number;
   queryTerms: number;
+  /** How many of the question's words the plan never uses. */
+  unknownTerms: number;
+  /** How many of the question's terms are in the passage's heading or its topic's title. */
+  aboutTerms: number;
   /** The question's terms this passage contains. */
   matched: ReadonlySet<string>;
 }
@@ -40,6 +44,8 @@ interface IndexedPassage {
   passage: Passage;
   tf: Map<string, number>;
   length: number;
+  /** Terms of the heading and the topic's title: what the passage is about, not what it mentions. */
+  about: Set<string>;
 }
 
 export class Bm25Index {
@@ -67,7 +73,8 @@ export class Bm25Index {
         const tf = new Map<string, number>();
         for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
         for (const t of tf.keys()) df.set(t, (df.get(t) ?? 0) + 1);
-        this.docs.push({ passage, tf, length: terms.length });
+        const about = new Set(this.analyser.terms(`${passage.heading} ${topic.title}`));
+        this.docs.push({ passage, tf, length: terms.length, about });
         for (const w of words(`${topic.title} ${passage.heading} ${body}`)) this.countWord(w);
       }
     }
@@ -123,6 +130,8 @@ export class Bm25Index {
           coverage: required > 0 ? matchedWeight / required : 1,
           matchedTerms: matched.size,
           queryTerms: known.length,
+          unknownTerms: unknown,
+          aboutTerms: [...matched].filter((t) => doc.about.has(t)).length,
           matched,
         });
     }

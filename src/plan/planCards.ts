@@ -5,6 +5,7 @@ import { adaptiveCard, type AdaptiveCard } from '../cards/cards.js';
 import { actionData, type PlanAction } from './planActions.js';
 import type { PlanAnswer } from './planGuide.js';
 import type { PlanWording, Topic } from './schema.js';
+import type { JourneyRoute } from '../content/conversation.js';
 
 /** More buttons than this (Teams shows six on a card) turn the choices into a drop-down list. */
 const MAX_BUTTONS = 6;
@@ -14,10 +15,16 @@ export interface Choice {
   action: PlanAction;
 }
 
-const submit = (choice: Choice) => ({
+/** A button that leaves the plan for a resident journey ("Looking for how to report?"). */
+export interface JourneyChoice {
+  label: string;
+  journey: JourneyRoute;
+}
+
+const submit = (choice: Choice | JourneyChoice) => ({
   type: 'Action.Submit',
   title: choice.label,
-  data: actionData(choice.action),
+  data: 'journey' in choice ? { journey: choice.journey } : actionData(choice.action),
 });
 
 const text = (value: string, extra: Record<string, unknown> = {}) => ({
@@ -49,7 +56,11 @@ export const topicChoice = (topic: Topic): Choice => ({
 });
 
 /** `extra` buttons (e.g. "Looking for how to report?") come before the related topics. */
-export function answerCard(answer: PlanAnswer, wording: PlanWording, extra: Choice[] = []): AdaptiveCard {
+export function answerCard(
+  answer: PlanAnswer,
+  wording: PlanWording,
+  extra: JourneyChoice[] = [],
+): AdaptiveCard {
   const parts = [
     { passage: answer.passage, source: answer.source },
     ...(answer.also ? [{ passage: answer.also.passage, source: answer.also.source }] : []),

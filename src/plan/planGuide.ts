@@ -177,11 +177,10 @@ export class PlanGuide {
  * two or more things, at least two of them (one shared word is a coincidence, not an answer).
  */
 function isConfident(best: ScoredPassage): boolean {
-  return (
-    best.coverage >= MIN_COVERAGE &&
-    best.score >= MIN_SCORE &&
-    best.matchedTerms >= Math.min(2, best.queryTerms)
-  );
+  // Beside words the plan never uses, one shared word is too little ("when are the bins collected"),
+  // unless it is what the passage is about ("what dose the plan say about homelesness").
+  const fewest = best.unknownTerms > 0 && best.aboutTerms === 0 ? 2 : Math.min(2, best.queryTerms);
+  return best.coverage >= MIN_COVERAGE && best.score >= MIN_SCORE && best.matchedTerms >= fewest;
 }
 
 /** Where a question joins two asks: "?", ";", or "and" before a new question or subject. */

@@ -5,6 +5,7 @@ import { answerCard, choiceCard, menuChoice, notKnownCard, topicChoice, type Cho
 import type { PlanAction } from './planActions.js';
 import { sourceLine, type PlanAnswer, type PlanGuide } from './planGuide.js';
 import type { PlanWording, Topic } from './schema.js';
+import type { JourneyRoute } from '../content/conversation.js';
 
 export class PlanResponder {
   constructor(private readonly guide: PlanGuide) {}
@@ -80,7 +81,9 @@ export class PlanResponder {
     );
   }
 
-  answer(answer: PlanAnswer, extra: Choice[] = []): AdaptiveCard {
+  /** An answer card; `offer` adds a button for the resident journey the question came close to. */
+  answer(answer: PlanAnswer, offer?: JourneyRoute): AdaptiveCard {
+    const extra = offer && offer !== 'themes' ? [{ label: this.wording.otherJourney[offer], journey: offer }] : [];
     return answerCard(answer, this.wording, extra);
   }
 
