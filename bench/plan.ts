@@ -40,7 +40,12 @@ const round = (n: number, places = 3) => Math.round(n * 10 ** places) / 10 ** pl
 
 const content = await loadContent();
 const { sourcePrefix } = content.plan.knowledge.wording;
-const declinePhrase = content.plan.knowledge.wording.notKnown.toLowerCase();
+// A decline says it cannot answer and where to look: the plan's "does not say", or the bot's
+// out-of-scope answer (other council services, with the council's website).
+const declinePhrases = [
+  content.plan.knowledge.wording.notKnown,
+  content.conversation.outOfScope.split('.')[0],
+].map((p) => p.toLowerCase());
 
 interface SetScore {
   questions: number;
@@ -63,7 +68,8 @@ async function throughTheBot(channelId: string, questions: PlanQuestion[], label
       const text = allText(await bot.say(question.q, who));
       const answered = text.includes(sourcePrefix);
       if (question.outOfPlan) {
-        const ok = !answered && text.toLowerCase().includes(declinePhrase);
+        const lower = text.toLowerCase();
+        const ok = !answered && declinePhrases.some((p) => lower.includes(p));
         if (ok) declined++;
         else if (verbose) report(label, channelId, question, answered ? 'answered' : 'not declined', text);
         if (answered) wrong++;

@@ -107,8 +107,11 @@ export class MainDialog extends ComponentDialog {
     const { channelId, text } = step.context.activity;
     // A question about the partnership or its plan goes to the plan even when a resident journey
     // scores close (that journey is offered as a button); in Teams the plan is preferred.
-    const planDecision = text ? planFirst(this.services.content.plan, { text, channelId, understood }) : undefined;
-    if (planDecision) return this.beginJourney(step, 'themes', { utterance: text, offer: planDecision.offer });
+    const planDecision = text
+      ? planFirst(this.services.content.plan, { text, channelId, understood })
+      : undefined;
+    if (planDecision)
+      return this.beginJourney(step, 'themes', { utterance: text, offer: planDecision.offer });
     let route = understood?.route ?? 'help';
     // A question the recogniser cannot place but the partnership plan answers (an acronym, a
     // section name) opens the plan journey rather than "I can't help with that".

@@ -58,7 +58,10 @@ class PlanTurnsDialog extends Dialog<JourneyOptions> {
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const text = dc.context.activity.text?.trim() ?? '';
-    const elsewhere = leavePlanFor(this.services.content.plan, { text, understood: getUnderstanding(dc.context) });
+    const elsewhere = leavePlanFor(this.services.content.plan, {
+      text,
+      understood: getUnderstanding(dc.context),
+    });
     if (elsewhere && !planActionSchema.safeParse(dc.context.activity.value).success) {
       // The person wants something else: end here and let the main dialog route their message.
       return dc.endDialog({ passOn: true } satisfies FeedbackResult);

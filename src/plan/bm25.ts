@@ -19,7 +19,17 @@ const CORRECTED_CREDIT = 0.85;
  */
 const UNKNOWN_WEIGHT = 1;
 /** Words that frame a question ("definition of ...") count for a passage that has them, never against one. */
-const FRAMING_WORDS = ['definition', 'approach', 'purpose', 'example', 'examples', 'type', 'types', 'way', 'ways'];
+const FRAMING_WORDS = [
+  'definition',
+  'approach',
+  'purpose',
+  'example',
+  'examples',
+  'type',
+  'types',
+  'way',
+  'ways',
+];
 
 export interface ScoredPassage {
   passage: Passage;

@@ -36,7 +36,10 @@ const CODE = /^([1-4][a-l])\.\s/;
  * With `services`, a passage's {phone:<service id>} becomes that service's number (numbers live
  * only in knowledge/services.yaml); without, placeholders are left as written.
  */
-export async function loadPlanKnowledge(planDir: string, services?: ServiceDirectory): Promise<PlanKnowledge> {
+export async function loadPlanKnowledge(
+  planDir: string,
+  services?: ServiceDirectory,
+): Promise<PlanKnowledge> {
   const files = (await readdir(planDir)).filter((f) => f.endsWith('.md')).sort();
   if (files.length === 0) throw new ContentError(planDir, ['the folder has no topic files (*.md)']);
   const read = await Promise.all(files.map((f) => readTopic(path.join(planDir, f))));

@@ -80,7 +80,11 @@ export function answerCard(
     [...body, text(wording.askAnother, { isSubtle: true, size: 'Small' })],
     [...extra, ...related, menuChoice(wording)].map(submit),
     [
-      ...parts.flatMap(({ passage, source }) => [passage.heading, passage.text, `${wording.sourcePrefix} ${source}`]),
+      ...parts.flatMap(({ passage, source }) => [
+        passage.heading,
+        passage.text,
+        `${wording.sourcePrefix} ${source}`,
+      ]),
       `${wording.relatedPrefix} ${related.map((r) => r.label).join('; ')}`,
       wording.askAnother,
     ].join('\n\n'),
@@ -88,7 +92,11 @@ export function answerCard(
 }
 
 /** "The plan does not say", where such facts are published, and the closest topics. */
-export function notKnownCard(closest: Topic[], wording: PlanWording, where = wording.whereToLook): AdaptiveCard {
+export function notKnownCard(
+  closest: Topic[],
+  wording: PlanWording,
+  where = wording.whereToLook,
+): AdaptiveCard {
   const lead = [wording.notKnown, where, wording.recorded];
   const choices = closest.map(topicChoice);
   return adaptiveCard(

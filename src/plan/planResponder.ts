@@ -83,7 +83,8 @@ export class PlanResponder {
 
   /** An answer card; `offer` adds a button for the resident journey the question came close to. */
   answer(answer: PlanAnswer, offer?: JourneyRoute): AdaptiveCard {
-    const extra = offer && offer !== 'themes' ? [{ label: this.wording.otherJourney[offer], journey: offer }] : [];
+    const extra =
+      offer && offer !== 'themes' ? [{ label: this.wording.otherJourney[offer], journey: offer }] : [];
     return answerCard(answer, this.wording, extra);
   }
 

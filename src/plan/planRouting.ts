@@ -17,6 +17,11 @@ export const TEAMS_CHANNEL = 'msteams';
 const UNSURE = 0.5;
 /** On the web, a resident journey this sure of itself keeps the message unless the plan is named. */
 const WEB_JOURNEY_SURE = 0.8;
+/** A plan answer matching this much of a question is a strong one (web, Teams). */
+const STRONG_COVERAGE = 0.9;
+const TEAMS_STRONG_COVERAGE = 0.8;
+/** In Teams, only a journey this sure of itself (or asked for outright) is clearly meant. */
+const TEAMS_JOURNEY_SURE = 0.9;
 /** A journey scoring at least this is offered as a button beside the plan's answer. */
 const OFFER_MIN = 0.15;
 /** Inside the plan journey, a message about the asker goes to a journey this likely. */
@@ -26,12 +31,20 @@ const PERSONAL_JOURNEYS: readonly JourneyRoute[] = ['privacy', 'report', 'suppor
 
 /** The asker speaks of themselves: a resident need, not a question about the plan. */
 const PERSONAL = /\b(?:i|i'm|im|i've|ive|i'd|me|my|mine|myself)\b/i;
+/** The message is about this chat or the bot ("will the police see this conversation?"). */
+const ABOUT_THE_BOT = /\b(?:you|your|this chat|this conversation|the bot|the chat|chatbot)\b/i;
+/** Asked about people in general: a professional's question, even when it names a journey's subject. */
+const ABOUT_OTHERS =
+  /\b(?:people|residents|victims|someone|they|public|communities|partners|agencies|professionals)\b/i;
 /** Words only a question about the partnership or its plan uses. */
 const NAMES_THE_PLAN =
   /\b(?:plan|plan's|partnership|partnerships|skp|csp|priority|priorities|commitment|commitments|cross[- ]cutting|theme|themes|statutory|duty|duties|responsible authorit\w*|board|boards|strategic|svsna|vawg|governance|appendix|5cs|thematic|delivery plans?)\b/i;
 /** A request to do something a resident journey does: that journey is clearly meant. */
 const REQUEST =
   /^\s*(?:please\s+)?(?:report|book|sign|join|register|cancel|start|take|find|get|contact|call|show me|help|volunteer|i want|i need)\b/i;
+/** Looking for a service ("where can ... get support", "is there a ... drop in"): a resident journey. */
+const SEEKS_SERVICE =
+  /^\s*(?:where|who)\b.*\b(?:get|find|go|helps?|support|counselling)\b|^\s*(?:is|are)\s+there\s+(?:a|an|any)\b/i;
 /** The message is put as a question, or asks for a definition. */
 const QUESTION =
   /^\s*(?:what|what's|whats|how|why|which|who|who's|whos|when|where|does|do|did|is|are|can|will|should|define|definition|explain|list)\b|\?\s*$/i;
@@ -54,37 +67,49 @@ const isJourneyRoute = (route: Route): route is JourneyRoute =>
 function mayTakeFrom(understood: RecogniserResult | undefined): boolean {
   if (!understood) return true;
   if (understood.route === 'crisis') return false;
-  if (understood.route === PLAN_ROUTE) return true;
-  return isJourneyRoute(understood.route) || understood.route === 'out_of_scope' || understood.score < UNSURE;
+  if (understood.route === PLAN_ROUTE || isJourneyRoute(understood.route)) return true;
+  // Small talk and help ("what can you do?") keep their answer unless the recogniser doubts it.
+  return understood.route === 'out_of_scope' || understood.score < WEB_JOURNEY_SURE;
 }
 
 /**
  * Whether the plan journey should take this message from the route the recogniser chose, and
  * which journey to offer beside its answer. Undefined: route as the recogniser says.
  */
-export function planFirst(plan: PlanGuide, { text, channelId, understood }: RoutingQuestion): PlanFirstDecision | undefined {
+export function planFirst(
+  plan: PlanGuide,
+  { text, channelId, understood }: RoutingQuestion,
+): PlanFirstDecision | undefined {
   const message = text.trim();
   const teams = channelId === TEAMS_CHANNEL;
-  // In Teams the plan journey answers what is out of scope: "the plan does not say" and where to look.
-  if (teams && message && understood?.route === 'out_of_scope' && understood.score >= UNSURE) {
-    const reply = plan.ask(message);
-    return reply.kind === 'answer' && PERSONAL.test(message) ? undefined : {};
-  }
-  if (!message || !mayTakeFrom(understood) || PERSONAL.test(message)) return undefined;
+  if (!message || !mayTakeFrom(understood)) return undefined;
   const namesPlan = NAMES_THE_PLAN.test(message);
+  if (PERSONAL.test(message) || (ABOUT_THE_BOT.test(message) && !namesPlan)) return undefined;
   const asks = QUESTION.test(message);
   const unsure = !understood || understood.route === 'out_of_scope' || understood.score < UNSURE;
   const reply = plan.ask(message);
   if (reply.kind === 'answer') {
+    const delivering = reply.passage.code
+      ? plan.knowledge.wording.deliveredBy[reply.passage.code]
+      : undefined;
+    if (delivering && delivering === understood?.route && !namesPlan && !ABOUT_OTHERS.test(message))
+      return undefined;
     // In Teams the askers are professionals: the plan, unless a journey is clearly asked for.
+    const score = understood?.score ?? 0;
     const take = teams
-      ? !REQUEST.test(message) || namesPlan
-      : namesPlan || unsure || (asks && (understood?.score ?? 0) < WEB_JOURNEY_SURE);
+      ? namesPlan ||
+        unsure ||
+        (!REQUEST.test(message) &&
+          !(SEEKS_SERVICE.test(message) && isJourneyRoute(understood?.route ?? 'help')) &&
+          (score < TEAMS_JOURNEY_SURE || (asks && reply.coverage >= TEAMS_STRONG_COVERAGE)))
+      : namesPlan || unsure || (asks && score < WEB_JOURNEY_SURE && reply.coverage >= STRONG_COVERAGE);
     return take ? { offer: offerFor(understood) } : undefined;
   }
   // Questions the plan cannot answer but a professional asks of it get "the plan does not say"
   // and where to look, rather than a resident journey that shares a word.
-  const declines = (teams && (asks || namesPlan)) || (namesPlan && (reply.declined !== undefined || unsure));
+  const declines =
+    (namesPlan && (reply.declined !== undefined || unsure)) ||
+    (teams && reply.declined !== undefined && (asks || unsure));
   return declines ? {} : undefined;
 }
 
@@ -103,7 +128,10 @@ function offerFor(understood: RecogniserResult | undefined): JourneyRoute | unde
  * answering from the plan. Sure of another journey and not hearing the plan; or about the asker
  * (privacy, reporting, support) when the plan has no confident answer for it.
  */
-export function leavePlanFor(plan: PlanGuide, { text, understood }: RoutingQuestion): JourneyRoute | undefined {
+export function leavePlanFor(
+  plan: PlanGuide,
+  { text, understood }: RoutingQuestion,
+): JourneyRoute | undefined {
   if (!understood || understood.route === PLAN_ROUTE || !isJourneyRoute(understood.route)) return undefined;
   const route = understood.route;
   const hearsPlan = understood.alternatives.some((a) => a.route === PLAN_ROUTE);

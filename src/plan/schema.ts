@@ -93,6 +93,14 @@ export const planWordingSchema = z
     notKnown: plainText(200),
     /** Where to look when the plan does not answer and no decline in declines.yaml says more. */
     whereToLook: plainText(300),
+    /**
+     * Commitments this bot itself delivers, with the journey that delivers them: a message the
+     * recogniser places in that journey means the journey, not the commitment's wording.
+     */
+    deliveredBy: z.record(
+      z.string().regex(/^[1-4][a-l]$/, 'must be a commitment code like "4f"'),
+      z.enum(['bystander', 'workshop', 'volunteer', 'report', 'support', 'privacy']),
+    ),
     /** Buttons offering the resident journey a plan question came close to ("Looking for how to report?"). */
     otherJourney: z
       .object({
