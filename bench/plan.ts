@@ -12,13 +12,8 @@ import { knowledgeDir, projectRoot } from '../src/paths.js';
 import { devSetFile, heldOutFile, loadDevSet } from '../src/plan/devSet.js';
 import { loadPlanKnowledge } from '../src/plan/loadPlan.js';
 import { PlanGuide } from '../src/plan/planGuide.js';
-import {
-  fromDevSet,
-  loadPlanQuestions,
-  missingGroups,
-  type PlanQuestion,
-} from '../src/plan/planQuestionSet.js';
-import { allText, startTestBot } from '../tests/support/botHarness.js';
+import { fromDevSet, loadPlanQuestions, type PlanQuestion } from '../src/plan/planQuestionSet.js';
+import { scoreThroughBot, type PlanSetScore } from '../tests/support/planThroughBot.js';
 
 const BUILD_ROUNDS = 50;
 const QUERY_ROUNDS = 20;
@@ -39,72 +34,9 @@ function quantile(sorted: number[], q: number): number {
 const round = (n: number, places = 3) => Math.round(n * 10 ** places) / 10 ** places;
 
 const content = await loadContent();
-const { sourcePrefix } = content.plan.knowledge.wording;
-// A decline says it cannot answer and where to look: the plan's "does not say", or the bot's
-// out-of-scope answer (other council services, with the council's website).
-const declinePhrases = [
-  content.plan.knowledge.wording.notKnown,
-  content.conversation.outOfScope.split('.')[0],
-].map((p) => p.toLowerCase());
-
-interface SetScore {
-  questions: number;
-  withEveryFact: number;
-  answerRate: number;
-  wrongAnswers: number;
-  outOfPlan: number;
-  declined: number;
-  declineRate: number;
-}
-
-async function throughTheBot(channelId: string, questions: PlanQuestion[], label: string): Promise<SetScore> {
-  const bot = await startTestBot({ services: { content }, channelId });
-  let withEveryFact = 0;
-  let wrong = 0;
-  let declined = 0;
-  try {
-    for (const [i, question] of questions.entries()) {
-      const who = { userId: `asker-${i}`, conversationId: `${label}-${channelId}-${i}` };
-      const text = allText(await bot.say(question.q, who));
-      const answered = text.includes(sourcePrefix);
-      if (question.outOfPlan) {
-        const lower = text.toLowerCase();
-        const ok = !answered && declinePhrases.some((p) => lower.includes(p));
-        if (ok) declined++;
-        else if (verbose) report(label, channelId, question, answered ? 'answered' : 'not declined', text);
-        if (answered) wrong++;
-        continue;
-      }
-      const missing = missingGroups(text, question.facts ?? []);
-      if (missing.length === 0) withEveryFact++;
-      else {
-        if (answered) wrong++;
-        if (verbose) report(label, channelId, question, `missing ${JSON.stringify(missing)}`, text);
-      }
-    }
-  } finally {
-    await bot.close();
-  }
-  const inPlan = questions.filter((q) => !q.outOfPlan).length;
-  const outOfPlan = questions.length - inPlan;
-  return {
-    questions: inPlan,
-    withEveryFact,
-    answerRate: round(withEveryFact / Math.max(1, inPlan)),
-    wrongAnswers: wrong,
-    outOfPlan,
-    declined,
-    declineRate: round(declined / Math.max(1, outOfPlan)),
-  };
-}
-
-function report(label: string, channel: string, question: PlanQuestion, why: string, text: string): void {
-  const firstLines = text.split('\n').slice(0, 2).join(' | ').slice(0, 160);
-  console.error(`[${label} ${channel}] ${question.q}\n    ${why}\n    got: ${firstLines}`);
-}
 
 const loadStart = performance.now();
-const knowledge = await loadPlanKnowledge(path.join(knowledgeDir, 'plan'));
+const knowledge = await loadPlanKnowledge(path.join(knowledgeDir, 'plan'), content.services);
 const loadMs = performance.now() - loadStart;
 
 const builds: number[] = [];
@@ -127,11 +59,15 @@ for (let r = 0; r < QUERY_ROUNDS; r++) {
 }
 queries.sort((a, b) => a - b);
 
-const bot: Record<string, Record<string, SetScore>> = {};
+const bot: Record<string, Record<string, Omit<PlanSetScore, 'failures'>>> = {};
 for (const channel of CHANNELS) {
   bot[channel] = {};
-  for (const [name, questions] of Object.entries(sets))
-    bot[channel][name] = await throughTheBot(channel, questions, name);
+  for (const [name, questions] of Object.entries(sets)) {
+    const { failures, ...score } = await scoreThroughBot(content, channel, questions);
+    bot[channel][name] = score;
+    if (verbose)
+      for (const f of failures) console.error(`[${name} ${channel}] ${f.q}\n    ${f.why}\n    got: ${f.got}`);
+  }
 }
 
 console.log(

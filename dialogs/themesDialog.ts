@@ -7,7 +7,6 @@ import { Dialog, type DialogContext, type DialogTurnResult } from '../src/bot/di
 import type { BotServices } from '../src/bot/services.js';
 import { getUnderstanding } from '../src/bot/turnUnderstanding.js';
 import { cardMessage, type AdaptiveCard } from '../src/cards/cards.js';
-import { JOURNEY_ROUTES } from '../src/content/conversation.js';
 import { planActionSchema } from '../src/plan/planActions.js';
 import type { JourneyRoute } from '../src/content/conversation.js';
 import type { PlanReply } from '../src/plan/planGuide.js';
@@ -23,6 +22,7 @@ const PLAN_TURNS = 'themes-turns';
 /** What the journey remembers between turns: the topic last answered, for follow-ups. */
 interface PlanTurnState {
   lastTopic?: string;
+  lastPassage?: string;
 }
 /** Asking to browse rather than asking a question. */
 const BROWSE =
@@ -100,9 +100,9 @@ class PlanTurnsDialog extends Dialog<JourneyOptions> {
     }
     if (!text || BROWSE.test(text) || this.isThemesLabel(text)) return this.responder.menu();
 
-    const reply = this.askInContext(text, state?.lastTopic);
+    const reply = this.askInContext(text, state);
     if (reply.kind === 'answer') {
-      if (state) state.lastTopic = reply.topic.id;
+      if (state) Object.assign(state, { lastTopic: reply.topic.id, lastPassage: reply.passage.id });
       return this.responder.answer(reply, offer);
     }
     await this.services.insights.record({ type: 'unanswered', kind: 'no_answer', text });
@@ -111,18 +111,22 @@ class PlanTurnsDialog extends Dialog<JourneyOptions> {
 
   /**
    * A short follow-up that names no topic ("and for housing?", "who leads on that?") is read
-   * against the topic just answered: asked with that topic's title when it refers back, or when
-   * it cannot be answered on its own.
+   * against the topic just answered: asked with that topic's title when it refers back (unless
+   * that only repeats the last answer), or when it cannot be answered on its own.
    */
-  private askInContext(text: string, lastTopic: string | undefined): PlanReply {
+  private askInContext(text: string, state: PlanTurnState | undefined): PlanReply {
     const plan = this.services.content.plan;
-    const topic = lastTopic ? plan.findTopic(lastTopic) : undefined;
+    const topic = state?.lastTopic ? plan.findTopic(state.lastTopic) : undefined;
     const kind = topic ? followUpKind(text) : undefined;
     if (!topic || !kind) return plan.ask(text);
-    const withTopic = () => plan.ask(`${text} ${topic.title}`);
+    // The passage just shown is left out: a follow-up asks for something more.
+    const withTopic = () => plan.ask(`${text} ${topic.title}`, state?.lastPassage);
     if (kind === 'refers-back') {
       const reply = withTopic();
-      return reply.kind === 'answer' || reply.declined ? reply : plan.ask(text);
+      // The answer must share a word with the follow-up itself, not only with the topic's title.
+      const ownWords =
+        reply.kind === 'answer' && plan.search(text).some((r) => r.passage.id === reply.passage.id);
+      return ownWords || (reply.kind === 'unknown' && reply.declined) ? reply : plan.ask(text);
     }
     const alone = plan.ask(text);
     return alone.kind === 'answer' || alone.declined ? alone : withTopic();

@@ -7,6 +7,7 @@ import { ContentError } from '../content/contentError.js';
 import { residentContentWarnings } from '../content/residentChecks.js';
 import { findStaleEntries, monthsBefore } from '../content/staleEntries.js';
 import { knowledgeDir } from '../paths.js';
+import { headingWarnings } from '../plan/headingCheck.js';
 import { loadTrainingSet } from '../understanding/trainingData.js';
 
 const { values } = parseArgs({
@@ -34,7 +35,7 @@ try {
     console.log(`\n${unconfirmed.length} service(s) flagged unconfirmed (not shown to residents):`);
     for (const s of unconfirmed) console.log(`  - services "${s.id}": ${s.unconfirmed}`);
   }
-  const warnings = residentContentWarnings(content);
+  const warnings = [...residentContentWarnings(content), ...headingWarnings(content.plan.topics)];
   if (warnings.length) {
     console.log('\nWarnings:');
     for (const w of warnings) console.log(`  - ${w}`);

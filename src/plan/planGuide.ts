@@ -88,9 +88,10 @@ export class PlanGuide {
     return results.filter((r) => r.passage.topicId !== HISTORY_TOPIC);
   }
 
-  ask(question: string): PlanReply {
+  /** The answer to a question; `exclude` leaves out a passage (one just shown, for a follow-up). */
+  ask(question: string, exclude?: string): PlanReply {
     const decline = this.declineFor(question);
-    const results = this.search(question);
+    const results = this.search(question).filter((r) => r.passage.id !== exclude);
     const whole = results[0] && isConfident(results[0]) ? results[0] : undefined;
     // A two-part question ("what is X and how often is Y") is answered part by part.
     const parts = questionParts(question)
