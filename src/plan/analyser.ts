@@ -108,6 +108,13 @@ const QUESTION_WORDS = [
   'quickly',
   'briefly',
   'brief',
+  // How a question is put ("what will the partnership do"), not what it is about.
+  'will',
+  'would',
+  'could',
+  'shall',
+  'might',
+  'out',
   // Every passage is about Kingston: the borough's name says nothing about which one answers.
   'kingston',
   'use',

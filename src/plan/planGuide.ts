@@ -8,7 +8,7 @@ import { loadServices, type ServiceDirectory } from '../content/services.js';
 import { PLAN_DOCUMENT, type Passage, type Topic } from './schema.js';
 
 /** Below this share of the question's weight matched, the best passage is not an answer. */
-export const MIN_COVERAGE = 0.66;
+export const MIN_COVERAGE = 0.6;
 /** A BM25 score below this means only a weak word or two matched. */
 export const MIN_SCORE = 3;
 
@@ -181,7 +181,10 @@ function isConfident(best: ScoredPassage): boolean {
   // Beside words the plan never uses, one shared word is too little ("when are the bins collected"),
   // unless it is what the passage is about ("what dose the plan say about homelesness").
   const fewest = best.unknownTerms > 0 && best.aboutTerms === 0 ? 2 : Math.min(2, best.queryTerms);
-  return best.coverage >= MIN_COVERAGE && best.score >= MIN_SCORE && best.matchedTerms >= fewest;
+  if (best.coverage < MIN_COVERAGE || best.matchedTerms < fewest) return false;
+  // A heading that holds every word of the question answers it, however common the words
+  // ("What is the Safer Kingston Partnership?"); otherwise the score must show more than a word or two.
+  return best.score >= MIN_SCORE || (best.aboutTerms === best.queryTerms && best.unknownTerms === 0);
 }
 
 /** Where a question joins two asks: "?", ";", or "and" before a new question or subject. */

@@ -2,6 +2,7 @@
 // the fact groups its answer must contain (each group passes when any one of its alternatives is
 // in the answer, case-insensitive) or marked outOfPlan (the bot must decline). The YAML dev set
 // (tests/plan/devset.yaml) is read into the same shape, so bench:plan scores all sets one way.
+// Other keys on a line (a note such as "why") are kept out of the way, not refused.
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { DevSet } from './devSet.js';
@@ -16,7 +17,7 @@ const lineSchema = z.union([
       style: z.string().optional(),
       area: z.string().optional(),
     })
-    .strict(),
+    .passthrough(),
   z
     .object({
       q: text,
@@ -24,7 +25,7 @@ const lineSchema = z.union([
       style: z.string().optional(),
       area: z.string().optional(),
     })
-    .strict(),
+    .passthrough(),
 ]);
 
 export interface PlanQuestion {
@@ -55,9 +56,9 @@ export function parsePlanQuestions(jsonl: string, name: string): PlanQuestion[] 
     }
     const line = parsed.data;
     out.push(
-      'facts' in line
-        ? { q: line.q, facts: line.facts, outOfPlan: false, style: line.style }
-        : { q: line.q, outOfPlan: true, style: line.style },
+      'outOfPlan' in line && line.outOfPlan === true
+        ? { q: line.q, outOfPlan: true, style: line.style }
+        : { q: line.q, facts: (line as { facts: string[][] }).facts, outOfPlan: false, style: line.style }
     );
   });
   return out;
