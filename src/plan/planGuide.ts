@@ -19,7 +19,7 @@ const HISTORY_TOPIC = 'history';
 const ASKS_ABOUT_HISTORY =
   /\b(?:2008|2011|2008\/11|08\/11|old|older|earlier|previous|past|history|historical|former|before|original|first)\b/i;
 /** A second passage joins the answer when it ranks this close to the first... */
-const SECOND_PASSAGE_RATIO = 0.75;
+const SECOND_PASSAGE_RATIO = 0.5;
 /** ...or holds question terms the first lacks, covering at least this much of the question itself. */
 const SECOND_PASSAGE_MIN_COVERAGE = 0.4;
 
