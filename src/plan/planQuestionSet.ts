@@ -58,7 +58,7 @@ export function parsePlanQuestions(jsonl: string, name: string): PlanQuestion[] 
     out.push(
       'outOfPlan' in line && line.outOfPlan === true
         ? { q: line.q, outOfPlan: true, style: line.style }
-        : { q: line.q, facts: (line as { facts: string[][] }).facts, outOfPlan: false, style: line.style }
+        : { q: line.q, facts: (line as { facts: string[][] }).facts, outOfPlan: false, style: line.style },
     );
   });
   return out;
