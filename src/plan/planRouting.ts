@@ -41,7 +41,7 @@ const NAMES_THE_PLAN =
   /\b(?:plan|plan's|partnership|partnerships|skp|csp|priority|priorities|commitment|commitments|cross[- ]cutting|theme|themes|statutory|duty|duties|responsible authorit\w*|board|boards|strategic|svsna|vawg|governance|appendix|5cs|thematic|delivery plans?)\b/i;
 /** A request to do something a resident journey does: that journey is clearly meant. */
 const REQUEST =
-  /^\s*(?:please\s+)?(?:report|book|sign|join|register|cancel|start|take|find|get|contact|call|show me|help|volunteer|i want|i need)\b/i;
+  /^\s*(?:please\s+)?(?:report|book|sign|join|register|cancel|start|take|find|get|contact|call|show me|help|volunteer|i want|i need|i'd like|looking\s+(?:to|for))\b/i;
 /** Looking for a service ("where can ... get support", "is there a ... drop in"): a resident journey. */
 const SEEKS_SERVICE =
   /^\s*(?:where|who)\b.*\b(?:get|find|go|helps?|support|counselling)\b|^\s*(?:is|are)\s+there\s+(?:a|an|any)\b/i;
