@@ -69,18 +69,18 @@ describe('plan dev sets through the whole bot (thresholds reached when tuned)', 
     assert.equal(score.declined, score.outOfPlan, report);
   });
 
-  it('in Teams answers at least 96% of the YAML dev sets and declines at least 91% of their out-of-plan ones', async () => {
+  it('in Teams answers at least 97% of the YAML dev sets and declines at least 91% of their out-of-plan ones', async () => {
     const score = await scoreThroughBot(content, 'msteams', dev);
     const report = JSON.stringify(score.failures, null, 1);
-    assert.ok(score.answerRate >= 0.96, `${score.withEveryFact}/${score.questions}: ${report}`);
+    assert.ok(score.answerRate >= 0.97, `${score.withEveryFact}/${score.questions}: ${report}`);
     assert.ok(score.declineRate >= 0.91, `${score.declined}/${score.outOfPlan}: ${report}`);
   });
 
-  it('on the web answers at least 93% of dev2 and 90% of the YAML dev sets, never answering out-of-plan ones', async () => {
+  it('on the web answers at least 93% of dev2 and 92% of the YAML dev sets, never answering out-of-plan ones', async () => {
     const two = await scoreThroughBot(content, 'webchat', dev2);
     const one = await scoreThroughBot(content, 'webchat', dev);
     assert.ok(two.answerRate >= 0.93, JSON.stringify(two.failures, null, 1));
-    assert.ok(one.answerRate >= 0.9, JSON.stringify(one.failures, null, 1));
+    assert.ok(one.answerRate >= 0.92, JSON.stringify(one.failures, null, 1));
     const answeredOutOfPlan = [...two.failures, ...one.failures].filter((f) => f.why === 'answered');
     assert.ok(answeredOutOfPlan.length <= 1, JSON.stringify(answeredOutOfPlan));
   });
