@@ -25,6 +25,7 @@ import {
 } from './feedbackDialog.js';
 import { HandoffCallbackDialog } from './handoffCallbackDialog.js';
 import { HANDOFF_DIALOG, HandoffDialog } from './handoffDialog.js';
+import { planFirst } from '../src/plan/planRouting.js';
 import { journeyFactories } from './journeyRegistry.js';
 import type { JourneyOptions } from './journeyOptions.js';
 import { menuMessage, paragraphs, welcomeFor } from './menu.js';
@@ -122,6 +123,13 @@ export class MainDialog extends ComponentDialog {
     const understood = getUnderstanding(step.context);
     const { conversation } = this.services.content;
     const { channelId, text } = step.context.activity;
+    // A question about the partnership or its plan goes to the plan even when a resident journey
+    // scores close (that journey is offered as a button); in Teams the plan is preferred.
+    const planDecision = text
+      ? planFirst(this.services.content.plan, { text, channelId, understood })
+      : undefined;
+    if (planDecision)
+      return this.beginJourney(step, 'themes', { utterance: text, offer: planDecision.offer });
     let route = understood?.route ?? 'help';
     // A question the recogniser cannot place but the partnership plan answers (an acronym, a
     // section name) opens the plan journey rather than "I can't help with that".

@@ -7,9 +7,11 @@ import { Dialog, type DialogContext, type DialogTurnResult } from '../src/bot/di
 import type { BotServices } from '../src/bot/services.js';
 import { getUnderstanding } from '../src/bot/turnUnderstanding.js';
 import { cardMessage, type AdaptiveCard } from '../src/cards/cards.js';
-import { JOURNEY_ROUTES } from '../src/content/conversation.js';
 import { planActionSchema } from '../src/plan/planActions.js';
+import type { JourneyRoute } from '../src/content/conversation.js';
+import type { PlanReply } from '../src/plan/planGuide.js';
 import { PlanResponder } from '../src/plan/planResponder.js';
+import { followUpKind, leavePlanFor } from '../src/plan/planRouting.js';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog.js';
 import type { FeedbackResult } from './feedbackDialog.js';
 import type { JourneyOptions } from './journeyOptions.js';
@@ -17,8 +19,11 @@ import type { JourneyOptions } from './journeyOptions.js';
 export const THEMES_DIALOG = 'themes';
 const PLAN_TURNS = 'themes-turns';
 
-/** A message naming another journey this surely, and not the plan, leaves the plan journey. */
-const HANDOFF_CONFIDENCE = 0.8;
+/** What the journey remembers between turns: the topic last answered, for follow-ups. */
+interface PlanTurnState {
+  lastTopic?: string;
+  lastPassage?: string;
+}
 /** Asking to browse rather than asking a question. */
 const BROWSE =
   /^(browse|topics|plan menu|contents|show (me )?the plan|the plan|partnership plan|about the (partnership )?plan)\W*$/i;
@@ -47,13 +52,17 @@ class PlanTurnsDialog extends Dialog<JourneyOptions> {
       : start.topic
         ? { planAction: 'topic', id: start.topic }
         : undefined;
-    await this.reply(dc, options?.utterance, opening);
+    await this.reply(dc, options?.utterance, opening, options?.offer);
     return Dialog.EndOfTurn;
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const text = dc.context.activity.text?.trim() ?? '';
-    if (this.wantsAnotherJourney(dc) && !planActionSchema.safeParse(dc.context.activity.value).success) {
+    const elsewhere = leavePlanFor(this.services.content.plan, {
+      text,
+      understood: getUnderstanding(dc.context),
+    });
+    if (elsewhere && !planActionSchema.safeParse(dc.context.activity.value).success) {
       // The person wants something else: end here and let the main dialog route their message.
       return dc.endDialog({ passOn: true } satisfies FeedbackResult);
     }
@@ -65,30 +74,62 @@ class PlanTurnsDialog extends Dialog<JourneyOptions> {
     await context.sendActivity(this.services.content.plan.knowledge.wording.askAnother);
   }
 
-  private async reply(dc: DialogContext, utterance: string | undefined, opening?: unknown): Promise<void> {
+  private async reply(
+    dc: DialogContext,
+    utterance: string | undefined,
+    opening?: unknown,
+    offer?: JourneyRoute,
+  ): Promise<void> {
     const channelId = dc.context.activity.channelId;
-    const card = await this.cardFor(dc, utterance?.trim() ?? '', opening);
+    const card = await this.cardFor(dc, utterance?.trim() ?? '', opening, offer);
     await dc.context.sendActivity(cardMessage(card, channelId));
   }
 
-  private async cardFor(dc: DialogContext, text: string, opening?: unknown): Promise<AdaptiveCard> {
+  private async cardFor(
+    dc: DialogContext,
+    text: string,
+    opening?: unknown,
+    offer?: JourneyRoute,
+  ): Promise<AdaptiveCard> {
+    const state = dc.activeDialog?.state as PlanTurnState | undefined;
     const action = planActionSchema.safeParse(opening ?? dc.context.activity.value);
-    if (action.success) return this.responder.act(action.data) ?? this.responder.menu();
+    if (action.success) {
+      const id = 'id' in action.data ? String(action.data.id).split('/')[0] : undefined;
+      if (state && id && this.services.content.plan.findTopic(id)) state.lastTopic = id;
+      return this.responder.act(action.data) ?? this.responder.menu();
+    }
     if (!text || BROWSE.test(text) || this.isThemesLabel(text)) return this.responder.menu();
 
-    const reply = this.services.content.plan.ask(text);
-    if (reply.kind === 'answer') return this.responder.answer(reply);
+    const reply = this.askInContext(text, state);
+    if (reply.kind === 'answer') {
+      if (state) Object.assign(state, { lastTopic: reply.topic.id, lastPassage: reply.passage.id });
+      return this.responder.answer(reply, offer);
+    }
     await this.services.insights.record({ type: 'unanswered', kind: 'no_answer', text });
-    return this.responder.notKnown(reply.closest);
+    return this.responder.notKnown(reply.closest, reply.where);
   }
 
-  /** True when the recogniser is sure of another journey and does not also hear the plan. */
-  private wantsAnotherJourney(dc: DialogContext): boolean {
-    const understood = getUnderstanding(dc.context);
-    if (!understood || understood.score < HANDOFF_CONFIDENCE) return false;
-    const { route } = understood;
-    if (route === THEMES_DIALOG || !(JOURNEY_ROUTES as readonly string[]).includes(route)) return false;
-    return !understood.alternatives.some((a) => a.route === THEMES_DIALOG);
+  /**
+   * A short follow-up that names no topic ("and for housing?", "who leads on that?") is read
+   * against the topic just answered: asked with that topic's title when it refers back (unless
+   * that only repeats the last answer), or when it cannot be answered on its own.
+   */
+  private askInContext(text: string, state: PlanTurnState | undefined): PlanReply {
+    const plan = this.services.content.plan;
+    const topic = state?.lastTopic ? plan.findTopic(state.lastTopic) : undefined;
+    const kind = topic ? followUpKind(text) : undefined;
+    if (!topic || !kind) return plan.ask(text);
+    // The passage just shown is left out: a follow-up asks for something more.
+    const withTopic = () => plan.ask(`${text} ${topic.title}`, state?.lastPassage);
+    if (kind === 'refers-back') {
+      const reply = withTopic();
+      // The answer must share a word with the follow-up itself, not only with the topic's title.
+      const ownWords =
+        reply.kind === 'answer' && plan.search(text).some((r) => r.passage.id === reply.passage.id);
+      return ownWords || (reply.kind === 'unknown' && reply.declined) ? reply : plan.ask(text);
+    }
+    const alone = plan.ask(text);
+    return alone.kind === 'answer' || alone.declined ? alone : withTopic();
   }
 
   private isThemesLabel(text: string): boolean {

@@ -7,6 +7,7 @@ import { ContentError } from '../content/contentError.js';
 import { residentContentWarnings } from '../content/residentChecks.js';
 import { findStaleEntries, monthsBefore } from '../content/staleEntries.js';
 import { knowledgeDir } from '../paths.js';
+import { headingWarnings } from '../plan/headingCheck.js';
 import { loadTrainingSet } from '../understanding/trainingData.js';
 
 const { values } = parseArgs({
@@ -39,7 +40,7 @@ try {
     console.log(
       `\n${unchecked.length} of ${content.postcodes.length} postcodes.yaml entries flagged unconfirmed (their wards are offered as a choice, never as fact).`,
     );
-  const warnings = residentContentWarnings(content);
+  const warnings = [...residentContentWarnings(content), ...headingWarnings(content.plan.topics)];
   if (warnings.length) {
     console.log('\nWarnings:');
     for (const w of warnings) console.log(`  - ${w}`);

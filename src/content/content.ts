@@ -68,7 +68,7 @@ export async function loadContent(knowledgeDir: string = defaultKnowledgeDir): P
     accessibilityStatement: loadAccessibilityStatement(knowledgeDir),
     terms: loadTerms(knowledgeDir),
     privacyJourney: loadPrivacyJourney(knowledgeDir),
-    plan: loadPlanGuide(knowledgeDir),
+    plan: loadPlanGuide(knowledgeDir, services),
     workshops: loadWorkshops(knowledgeDir),
     volunteering: loadVolunteering(knowledgeDir),
     wards: loadWards(knowledgeDir),

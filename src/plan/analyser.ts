@@ -55,6 +55,72 @@ const QUESTION_WORDS = [
   'apply',
   'applies',
   'done',
+  // Filler that says how a question is framed, not what it is about: counting it against a
+  // passage refused right answers ("according to the plan", "whose definition", "meant by").
+  'according',
+  'whose',
+  'meant',
+  'part',
+  'someone',
+  'somebody',
+  'person',
+  'regarding',
+  'concerning',
+  'currently',
+  'exactly',
+  'specifically',
+  'actually',
+  'basically',
+  'outline',
+  'outlines',
+  'outlined',
+  'stated',
+  'states',
+  'set',
+  'sets',
+  'current',
+  'overall',
+  'particular',
+  'main',
+  'key',
+  'role',
+  'play',
+  'plays',
+  'refer',
+  'refers',
+  'referred',
+  'term',
+  'terms',
+  'word',
+  'words',
+  'exist',
+  'exists',
+  'stand',
+  'stands',
+  'defn',
+  'pls',
+  'plz',
+  'eg',
+  'etc',
+  'ok',
+  'okay',
+  'quick',
+  'quickly',
+  'briefly',
+  'brief',
+  // How a question is put ("what will the partnership do"), not what it is about.
+  'will',
+  'would',
+  'could',
+  'shall',
+  'might',
+  'out',
+  // Every passage is about Kingston: the borough's name says nothing about which one answers.
+  'kingston',
+  'use',
+  'uses',
+  'used',
+  'using',
 ];
 
 /** natural's list drops single digits and letters; digits matter here ("priority 2", "5%"). */
@@ -90,6 +156,10 @@ function normaliseText(raw: string): string {
     .replace(/'s\b/g, '')
     .replace(/\b(anti|re|co)[-\s](?=(social|offend|operat|produc|narrativ))/g, '$1')
     .replace(/\bnighttime\b/g, 'night time')
+    // Being held to account is oversight; "5% of offenders account for 50% of crime" is not.
+    .replace(/\bheld\s+to\s+account\b|\baccountab(?:le|ility)\b/g, ' oversight ')
+    .replace(/\bp([1-4])\b/g, 'priority $1')
+    .replace(/\b(\d+)s\b/g, '$1')
     // The partnership's name, however written, is one word: its parts say nothing about a topic.
     .replace(/\b(?:safer\s+kingston(?:\s+partnership)?|skp)\b/g, ' partnership ');
   // "priority 2 commitment c", "priority two, item (c)"

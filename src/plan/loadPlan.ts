@@ -6,12 +6,16 @@ import path from 'node:path';
 import { parseYaml } from '../content/yamlText.js';
 import { ContentError, describeZodIssues } from '../content/contentError.js';
 import { loadYamlFile } from '../content/loadYaml.js';
+import { fillPhones, phoneReferences } from '../content/phoneText.js';
+import type { ServiceDirectory } from '../content/services.js';
 import {
+  declinesSchema,
   glossarySchema,
   MAX_HEADING_CHARS,
   MAX_PASSAGE_CHARS,
   topicFrontMatterSchema,
   planWordingSchema,
+  type Declines,
   type Glossary,
   type Passage,
   type PlanWording,
@@ -22,21 +26,31 @@ export interface PlanKnowledge {
   readonly topics: readonly Topic[];
   readonly glossary: Glossary;
   readonly wording: PlanWording;
+  readonly declines: Declines;
 }
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
 const CODE = /^([1-4][a-l])\.\s/;
 
-export async function loadPlanKnowledge(planDir: string): Promise<PlanKnowledge> {
+/**
+ * With `services`, a passage's {phone:<service id>} becomes that service's number (numbers live
+ * only in knowledge/services.yaml); without, placeholders are left as written.
+ */
+export async function loadPlanKnowledge(
+  planDir: string,
+  services?: ServiceDirectory,
+): Promise<PlanKnowledge> {
   const files = (await readdir(planDir)).filter((f) => f.endsWith('.md')).sort();
   if (files.length === 0) throw new ContentError(planDir, ['the folder has no topic files (*.md)']);
-  const topics = await Promise.all(files.map((f) => readTopic(path.join(planDir, f))));
+  const read = await Promise.all(files.map((f) => readTopic(path.join(planDir, f))));
+  const topics = services ? read.map((t) => withPhones(t, services)) : read;
   checkAcrossTopics(topics);
-  const [glossary, wording] = await Promise.all([
+  const [glossary, wording, declines] = await Promise.all([
     loadYamlFile(path.join(planDir, 'glossary.yaml'), glossarySchema, 'term'),
     loadYamlFile(path.join(planDir, 'dialog.yaml'), planWordingSchema),
+    loadYamlFile(path.join(planDir, 'declines.yaml'), declinesSchema),
   ]);
-  return { topics, glossary, wording };
+  return { topics, glossary, wording, declines };
 }
 
 /** Parses one topic file; exported for tests of the error messages. */
@@ -109,6 +123,23 @@ function checkAcrossTopics(topics: Topic[]): void {
     }
     if (problems.length) throw new ContentError(topic.file, problems);
   }
+}
+
+function withPhones(topic: Topic, services: ServiceDirectory): Topic {
+  const problems: string[] = [];
+  const passages = topic.passages.map((p) => {
+    const ids = phoneReferences(p.text);
+    if (ids.length === 0) return p;
+    for (const id of ids) {
+      const service = services.all.find((s) => s.id === id);
+      if (!service) problems.push(`passage "${p.heading}": {phone:${id}} names no service in services.yaml`);
+      else if (!service.contact.phone)
+        problems.push(`passage "${p.heading}": {phone:${id}} names a service without a phone number`);
+    }
+    return problems.length ? p : { ...p, text: fillPhones(p.text, services) };
+  });
+  if (problems.length) throw new ContentError(topic.file, problems);
+  return { ...topic, passages };
 }
 
 async function readTopic(file: string): Promise<Topic> {

@@ -5,6 +5,7 @@ import { adaptiveCard, type AdaptiveCard } from '../cards/cards.js';
 import { actionData, type PlanAction } from './planActions.js';
 import type { PlanAnswer } from './planGuide.js';
 import type { PlanWording, Topic } from './schema.js';
+import type { JourneyRoute } from '../content/conversation.js';
 
 /** More buttons than this (Teams shows six on a card) turn the choices into a drop-down list. */
 const MAX_BUTTONS = 6;
@@ -14,10 +15,16 @@ export interface Choice {
   action: PlanAction;
 }
 
-const submit = (choice: Choice) => ({
+/** A button that leaves the plan for a resident journey ("Looking for how to report?"). */
+export interface JourneyChoice {
+  label: string;
+  journey: JourneyRoute;
+}
+
+const submit = (choice: Choice | JourneyChoice) => ({
   type: 'Action.Submit',
   title: choice.label,
-  data: actionData(choice.action),
+  data: 'journey' in choice ? { journey: choice.journey } : actionData(choice.action),
 });
 
 const text = (value: string, extra: Record<string, unknown> = {}) => ({
@@ -48,30 +55,49 @@ export const topicChoice = (topic: Topic): Choice => ({
   action: { planAction: 'topic', id: topic.id },
 });
 
-export function answerCard(answer: PlanAnswer, wording: PlanWording): AdaptiveCard {
-  const { passage } = answer;
+/** `extra` buttons (e.g. "Looking for how to report?") come before the related topics. */
+export function answerCard(
+  answer: PlanAnswer,
+  wording: PlanWording,
+  extra: JourneyChoice[] = [],
+): AdaptiveCard {
+  const parts = [
+    { passage: answer.passage, source: answer.source },
+    ...(answer.also ? [{ passage: answer.also.passage, source: answer.also.source }] : []),
+  ];
   const related = answer.related.map(topicChoice);
-  const source = `${wording.sourcePrefix} ${answer.source}`;
+  const body = parts.flatMap(({ passage, source }, i) => [
+    text(passage.heading, {
+      style: 'heading',
+      weight: 'Bolder',
+      size: 'Medium',
+      ...(i > 0 ? { spacing: 'Large', separator: true } : {}),
+    }),
+    text(cardMarkdown(passage.text)),
+    text(`${wording.sourcePrefix} ${source}`, { isSubtle: true, size: 'Small', spacing: 'Medium' }),
+  ]);
   return adaptiveCard(
+    [...body, text(wording.askAnother, { isSubtle: true, size: 'Small' })],
+    [...extra, ...related, menuChoice(wording)].map(submit),
     [
-      text(passage.heading, { style: 'heading', weight: 'Bolder', size: 'Medium' }),
-      text(cardMarkdown(passage.text)),
-      text(source, { isSubtle: true, size: 'Small', spacing: 'Medium' }),
-      text(wording.askAnother, { isSubtle: true, size: 'Small' }),
-    ],
-    [...related, menuChoice(wording)].map(submit),
-    [
-      passage.heading,
-      passage.text,
-      source,
+      ...parts.flatMap(({ passage, source }) => [
+        passage.heading,
+        passage.text,
+        `${wording.sourcePrefix} ${source}`,
+      ]),
       `${wording.relatedPrefix} ${related.map((r) => r.label).join('; ')}`,
       wording.askAnother,
     ].join('\n\n'),
   );
 }
 
-export function notKnownCard(closest: Topic[], wording: PlanWording): AdaptiveCard {
-  const lead = [wording.notKnown, wording.recorded];
+/** "The plan does not say", where such facts are published, and the closest topics. */
+export function notKnownCard(
+  closest: Topic[],
+  wording: PlanWording,
+  where = wording.whereToLook,
+): AdaptiveCard {
+  const lead = [wording.notKnown, where, wording.recorded];
   const choices = closest.map(topicChoice);
   return adaptiveCard(
     [...lead.map((line) => text(line)), text(wording.closestPrefix, { spacing: 'Medium' })],

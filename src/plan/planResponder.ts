@@ -5,6 +5,7 @@ import { answerCard, choiceCard, menuChoice, notKnownCard, topicChoice, type Cho
 import type { PlanAction } from './planActions.js';
 import { sourceLine, type PlanAnswer, type PlanGuide } from './planGuide.js';
 import type { PlanWording, Topic } from './schema.js';
+import type { JourneyRoute } from '../content/conversation.js';
 
 export class PlanResponder {
   constructor(private readonly guide: PlanGuide) {}
@@ -80,12 +81,15 @@ export class PlanResponder {
     );
   }
 
-  answer(answer: PlanAnswer): AdaptiveCard {
-    return answerCard(answer, this.wording);
+  /** An answer card; `offer` adds a button for the resident journey the question came close to. */
+  answer(answer: PlanAnswer, offer?: JourneyRoute): AdaptiveCard {
+    const extra =
+      offer && offer !== 'themes' ? [{ label: this.wording.otherJourney[offer], journey: offer }] : [];
+    return answerCard(answer, this.wording, extra);
   }
 
-  notKnown(closest: Topic[]): AdaptiveCard {
-    return notKnownCard(closest, this.wording);
+  notKnown(closest: Topic[], where?: string): AdaptiveCard {
+    return notKnownCard(closest, this.wording, where);
   }
 
   /** The card for a button press, or undefined when its id names nothing in the plan. */

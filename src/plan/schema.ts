@@ -91,6 +91,27 @@ export const planWordingSchema = z
     sourcePrefix: plainText(20),
     relatedPrefix: plainText(40),
     notKnown: plainText(200),
+    /** Where to look when the plan does not answer and no decline in declines.yaml says more. */
+    whereToLook: plainText(300),
+    /**
+     * Commitments this bot itself delivers, with the journey that delivers them: a message the
+     * recogniser places in that journey means the journey, not the commitment's wording.
+     */
+    deliveredBy: z.record(
+      z.string().regex(/^[1-4][a-l]$/, 'must be a commitment code like "4f"'),
+      z.enum(['bystander', 'workshop', 'volunteer', 'report', 'support', 'privacy']),
+    ),
+    /** Buttons offering the resident journey a plan question came close to ("Looking for how to report?"). */
+    otherJourney: z
+      .object({
+        bystander: plainText(60),
+        workshop: plainText(60),
+        volunteer: plainText(60),
+        report: plainText(60),
+        support: plainText(60),
+        privacy: plainText(60),
+      })
+      .strict(),
     closestPrefix: plainText(120),
     recorded: plainText(200),
     askAnother: plainText(200),
@@ -99,3 +120,29 @@ export const planWordingSchema = z
   .strict();
 
 export type PlanWording = z.infer<typeof planWordingSchema>;
+
+/** A pattern that does not compile is a content error, named at start. */
+const pattern = z.string().refine(
+  (p) => {
+    try {
+      new RegExp(p, 'i');
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'is not a valid regular expression' },
+);
+
+/** Kinds of question the plan cannot answer, and where such facts are published (declines.yaml). */
+export const declinesSchema = z
+  .object({
+    source,
+    reviewed: reviewedDate,
+    declines: z
+      .array(z.object({ id: slug, asks: z.array(pattern).min(1), where: plainText(300) }).strict())
+      .min(1),
+  })
+  .strict();
+
+export type Declines = z.infer<typeof declinesSchema>;

@@ -58,7 +58,7 @@ describe('themes journey: questions about the plan', () => {
     await bot.say('cancel');
     const weather = allText(await bot.say('What is the weather tomorrow?'));
     assert.ok(!weather.includes(SOURCE));
-    assert.doesNotMatch(weather, /don't know the answer to that from the plan/);
+    assert.doesNotMatch(weather, /The plan does not say/);
   });
 
   it('offers the browse menu when opened from its button', async () => {
@@ -102,7 +102,9 @@ describe('themes journey: questions about the plan', () => {
     await bot.say('About the partnership plan');
     const replies = await bot.say('How much is council tax? Email jo@example.com or call 07700 900123');
     const text = allText(replies);
-    assert.match(text, /I don't know the answer to that from the plan/);
+    assert.match(text, /The plan does not say/);
+    assert.match(text, /council's website, https:\/\/www\.kingston\.gov\.uk/, 'where to look instead');
+    assert.ok(!text.includes('Source:'), 'no source line on a decline');
     assert.match(text, /kept, without personal details/);
     assert.ok(buttonsOf(replies).length >= 3, 'closest topics and the menu');
 
@@ -132,7 +134,7 @@ describe('themes journey: questions about the plan', () => {
     assert.match(allText(await bot.say('cancel')), /I've stopped that/);
     await bot.say('About the partnership plan');
     const handoff = allText(await bot.say('I want to volunteer'));
-    assert.doesNotMatch(handoff, /don't know the answer/);
+    assert.doesNotMatch(handoff, /The plan does not say/);
     assert.ok(!handoff.includes(SOURCE), 'the volunteer journey answers, not the plan');
     const [week] = await bot.services.insights.weeks([isoWeek(new Date())]);
     assert.ok(
