@@ -1,0 +1,254 @@
+// The safeguarding matcher: the content of knowledge/safeguarding/ compiled once into a token trie,
+// then each message tokenised once and walked from every word. Work per message is bounded by its
+// length (each start walks at most the longest phrase), so a 10,000-character message stays cheap.
+// Misspellings of longer hazard words are found through a precomputed one-deletion index.
+import type { CrisisContent, HazardId, LoweringKind } from './crisisContent.js';
+import { crisisTokens, SENTENCE_END, type Tokens } from './crisisTokens.js';
+
+export type CrisisLevel = 'certain' | 'possible' | 'none';
+
+export interface CrisisCheck {
+  level: CrisisLevel;
+  hazard?: HazardId;
+  /** Why, as content ids and phrases (never the message): for the eval tool and tests. */
+  reasons: string[];
+  /** A lowering word (hypothetical, past and safe, fiction, topic, professional) applied. */
+  lowered: boolean;
+  /** How many words the message had. */
+  words: number;
+}
+
+type Role = 'certain' | 'needsNow' | 'weak' | 'current' | 'urgent' | 'lower' | 'idiom';
+
+interface Entry {
+  role: Role;
+  hazard?: HazardId;
+  kind?: LoweringKind;
+  /** Not lowered by anything but an idiom. */
+  sticky: boolean;
+  source: string;
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  any?: TrieNode;
+  gap?: TrieNode;
+  entries: Entry[];
+}
+
+interface Match {
+  entry: Entry;
+  start: number;
+  end: number;
+}
+
+const GAP_WORDS = 3;
+/** Messages this short ("fire", "he's got a knife") count as current without a present-tense word. */
+const SHORT_MESSAGE_WORDS = 4;
+/** Misspellings are looked for only in longer words, where one wrong letter rarely makes another word. */
+const MIN_FUZZY_LENGTH = 7;
+const MAX_FUZZY_LENGTH = 20;
+
+/**
+ * Lowering kinds that speak for the whole message ("... but he's home safe now", "I'm a teacher.
+ * ..."); the others (a hypothetical, a topic question) only for their own sentence.
+ */
+const WHOLE_MESSAGE = new Set<LoweringKind>(['past-safe', 'fiction-game', 'professional']);
+
+const node = (): TrieNode => ({ next: new Map(), entries: [] });
+
+/** The -s, -ed, -ing forms of a word, so content lists "stab" and "stabbed" and "stabbing" match. */
+export function inflections(word: string): string[] {
+  if (word.length < 4 || !/^[a-z]+$/.test(word)) return [word];
+  const forms = new Set([word, `${word}s`, `${word}es`, `${word}ed`, `${word}ing`]);
+  if (word.endsWith('e')) {
+    forms.add(`${word}d`);
+    forms.add(`${word.slice(0, -1)}ing`);
+  }
+  if (word.endsWith('y')) {
+    forms.add(`${word.slice(0, -1)}ies`);
+    forms.add(`${word.slice(0, -1)}ied`);
+  }
+  if (/[^aeiou][aeiou][bdgmnprt]$/.test(word)) {
+    const last = word[word.length - 1];
+    forms.add(`${word}${last}ed`);
+    forms.add(`${word}${last}ing`);
+  }
+  return [...forms];
+}
+
+function deletions(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
+
+export class CrisisMatcher {
+  private readonly root = node();
+  private readonly vocabulary = new Set<string>();
+  private readonly deletionIndex = new Map<string, string>();
+  private readonly known: ReadonlySet<string>;
+
+  constructor(
+    content: CrisisContent,
+    /** Real words (e.g. the classifier's vocabulary) that are never treated as misspellings. */
+    knownWords: Iterable<string> = [],
+  ) {
+    for (const hazard of content.hazards) {
+      for (const p of hazard.certain)
+        this.add(p, { role: 'certain', hazard: hazard.id }, `${hazard.id}.certain`);
+      for (const p of hazard.needsNow)
+        this.add(p, { role: 'needsNow', hazard: hazard.id }, `${hazard.id}.needsNow`);
+      for (const p of hazard.weak) this.add(p, { role: 'weak', hazard: hazard.id }, `${hazard.id}.weak`);
+      for (const p of hazard.current)
+        this.add(p, { role: 'current', hazard: hazard.id }, `${hazard.id}.current`);
+    }
+    for (const [kind, list] of Object.entries(content.lowering.kinds) as [LoweringKind, string[]][])
+      for (const p of list) this.add(p, { role: 'lower', kind }, `lowering.${kind}`);
+    for (const p of content.lowering.idioms) this.add(p, { role: 'idiom' }, 'lowering.idioms');
+    for (const p of content.raising.urgent) this.add(p, { role: 'urgent' }, 'raising.urgent');
+    for (const p of content.raising.current) this.add(p, { role: 'current' }, 'raising.current');
+    const known = new Set(knownWords);
+    for (const word of this.vocabulary) {
+      known.delete(word);
+      if (word.length < MIN_FUZZY_LENGTH || !/^[a-z]+$/.test(word)) continue;
+      for (const d of deletions(word)) if (!this.deletionIndex.has(d)) this.deletionIndex.set(d, word);
+    }
+    this.known = known;
+  }
+
+  private add(text: string, entry: Omit<Entry, 'sticky' | 'source'>, where: string): void {
+    const sticky = text.startsWith('!');
+    const body = sticky ? text.slice(1) : text;
+    // The same tokeniser as for messages, so content is written as people write.
+    const parts = body.split(/\s+/).flatMap((part) => {
+      if (part === '...' || part === '*') return [[part]];
+      const exact = part.startsWith('=');
+      return crisisTokens(exact ? part.slice(1) : part)
+        .words.filter((w) => w !== SENTENCE_END)
+        .map((w) => (exact ? [w] : inflections(w)));
+    });
+    if (parts.length === 0) return;
+    const full: Entry = { ...entry, sticky, source: `${where}: ${body}` };
+    let frontier: TrieNode[] = [this.root];
+    for (const forms of parts) {
+      const nextFrontier: TrieNode[] = [];
+      for (const at of frontier) {
+        if (forms[0] === '...') nextFrontier.push((at.gap ??= node()));
+        else if (forms[0] === '*') nextFrontier.push((at.any ??= node()));
+        else
+          for (const form of forms) {
+            this.vocabulary.add(form);
+            let child = at.next.get(form);
+            if (!child) at.next.set(form, (child = node()));
+            nextFrontier.push(child);
+          }
+      }
+      frontier = nextFrontier;
+    }
+    for (const end of frontier) end.entries.push(full);
+  }
+
+  /** A misspelt hazard word ("stabed", "overdoze") as the word it most likely is. */
+  private corrected(word: string): string {
+    if (word.length < MIN_FUZZY_LENGTH || word.length > MAX_FUZZY_LENGTH) return word;
+    if (this.vocabulary.has(word) || this.known.has(word)) return word;
+    const missingLetter = this.deletionIndex.get(word);
+    if (missingLetter && missingLetter[0] === word[0]) return missingLetter;
+    for (let i = 1; i < word.length; i++) {
+      const d = word.slice(0, i) + word.slice(i + 1);
+      if (this.vocabulary.has(d)) return d;
+      const swapped = this.deletionIndex.get(d);
+      if (swapped && swapped[0] === word[0] && swapped.length === word.length) return swapped;
+    }
+    return word;
+  }
+
+  private matches(words: string[]): Match[] {
+    const found: Match[] = [];
+    const stack: [TrieNode, number][] = [];
+    for (let start = 0; start < words.length; start++) {
+      if (words[start] === SENTENCE_END) continue;
+      stack.push([this.root, start]);
+      while (stack.length) {
+        const [at, pos] = stack.pop() as [TrieNode, number];
+        if (at !== this.root) for (const entry of at.entries) found.push({ entry, start, end: pos });
+        if (pos < words.length && words[pos] !== SENTENCE_END) {
+          const child = at.next.get(words[pos]);
+          if (child) stack.push([child, pos + 1]);
+          if (at.any) stack.push([at.any, pos + 1]);
+        }
+        if (at.gap)
+          for (let k = 0; k <= GAP_WORDS && pos + k <= words.length; k++) {
+            if (k > 0 && words[pos + k - 1] === SENTENCE_END) break;
+            stack.push([at.gap, pos + k]);
+          }
+      }
+    }
+    return found;
+  }
+
+  check(text: string): CrisisCheck {
+    const tokens: Tokens = crisisTokens(text);
+    const words = tokens.words.map((w) => this.corrected(w));
+    const all = this.matches(words);
+    // Idioms and lowering phrases cover their own words: a cue inside one ("kill me" in "my boss
+    // will kill me", "now" in "I'm safe now") does not count. Other words are untouched.
+    const covers = all.filter((m) => m.entry.role === 'idiom' || m.entry.role === 'lower');
+    const live = all.filter(
+      (m) =>
+        m.entry.role === 'idiom' ||
+        m.entry.role === 'lower' ||
+        !covers.some(
+          (c) =>
+            c.start <= m.start &&
+            m.end <= c.end &&
+            (c.entry.role === 'idiom' || !m.entry.sticky) &&
+            (c.end - c.start > m.end - m.start || c.entry.role === 'idiom'),
+        ),
+    );
+    const reasons: string[] = [];
+    // An idiom that hid a hazard word still tells the classifier to hold back.
+    let lowered = all.some((m) => m.entry.hazard && !live.includes(m));
+    const loweredIn = new Map<number, LoweringKind[]>();
+    const loweredEverywhere: LoweringKind[] = [];
+    let urgent = false;
+    let currentShared = false;
+    const currentFor = new Set<HazardId>();
+    for (const m of live) {
+      const { role } = m.entry;
+      if (role === 'lower') {
+        const kind = m.entry.kind as LoweringKind;
+        if (WHOLE_MESSAGE.has(kind)) loweredEverywhere.push(kind);
+        const s = tokens.sentence[m.start];
+        loweredIn.set(s, [...(loweredIn.get(s) ?? []), kind]);
+      } else if (role === 'urgent') urgent = true;
+      else if (role === 'current') {
+        if (m.entry.hazard) currentFor.add(m.entry.hazard);
+        else currentShared = true;
+      }
+    }
+    const wordCount = words.reduce((n, w) => (w === SENTENCE_END || w === '!' ? n : n + 1), 0);
+    const short = wordCount <= SHORT_MESSAGE_WORDS;
+    let best: CrisisCheck = { level: 'none', reasons, lowered: false, words: wordCount };
+    for (const m of live) {
+      const { role, hazard } = m.entry;
+      if (!hazard || (role !== 'certain' && role !== 'needsNow' && role !== 'weak')) continue;
+      const here = loweredIn.get(tokens.sentence[m.start]) ?? [];
+      const lowering = here.length || loweredEverywhere.length ? [...here, ...loweredEverywhere] : undefined;
+      if (lowering && !urgent && !m.entry.sticky) {
+        lowered = true;
+        reasons.push(`lowered (${[...new Set(lowering)].join(', ')}): ${m.entry.source}`);
+        continue;
+      }
+      const current = urgent || currentShared || currentFor.has(hazard) || short;
+      const level: CrisisLevel =
+        role === 'certain' || (role === 'needsNow' && current) ? 'certain' : 'possible';
+      reasons.push(`${level}: ${m.entry.source}`);
+      if (best.level === 'none' || (best.level === 'possible' && level === 'certain'))
+        best = { level, hazard, reasons, lowered: false, words: wordCount };
+    }
+    best.lowered = lowered && best.level === 'none';
+    return best;
+  }
+}
