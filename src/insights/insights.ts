@@ -26,7 +26,9 @@ export type InsightEvent =
       sessionId: string;
       seats: number;
     }
-  | { type: 'interest'; ward: string; role: string };
+  | { type: 'interest'; ward: string; role: string }
+  /** The safeguarding check answered: the kind of emergency (hazard id) only, never the text. */
+  | { type: 'safeguarding'; level: 'certain' | 'possible'; hazard: string };
 
 export interface WeekInsights {
   week: string;
@@ -52,6 +54,8 @@ function counterParts(event: InsightEvent): string[] {
       return ['interest', event.ward, event.role];
     case 'unanswered':
       return ['unanswered', event.kind];
+    case 'safeguarding':
+      return ['safeguarding', event.level, event.hazard];
   }
 }
 

@@ -33,6 +33,9 @@ export const LOWERING_KINDS = [
   'fiction-game',
   'topic-question',
   'professional',
+  'past',
+  'support-question',
+  'report-question',
 ] as const;
 export type LoweringKind = (typeof LOWERING_KINDS)[number];
 

@@ -54,6 +54,12 @@ const MAX_FUZZY_LENGTH = 20;
  * ..."); the others (a hypothetical, a topic question) only for their own sentence.
  */
 const WHOLE_MESSAGE = new Set<LoweringKind>(['past-safe', 'fiction-game', 'professional']);
+/**
+ * Lowering kinds that only soften: one of them turns the full reply into the short 999 line ("my
+ * sister was raped, how do I support her"); two of them, or a word the hazard needs to be current,
+ * take it away ("help for a friend who was spiked"). A hazard's own current words undo them.
+ */
+const SOFT = new Set<LoweringKind>(['past', 'support-question', 'report-question']);
 
 const node = (): TrieNode => ({ next: new Map(), entries: [] });
 
@@ -86,13 +92,20 @@ function deletions(word: string): string[] {
 export class CrisisMatcher {
   private readonly root = node();
   private readonly vocabulary = new Set<string>();
+  /** Words as content writes them (no generated forms): the only targets for misspellings. */
+  private readonly written = new Set<string>();
+  /** "position:word-without-that-letter" -> word, for one wrong or missing letter. */
   private readonly deletionIndex = new Map<string, string>();
   private readonly known: ReadonlySet<string>;
+  private readonly fuzzy: boolean;
 
   constructor(
     content: CrisisContent,
-    /** Real words (e.g. the classifier's vocabulary) that are never treated as misspellings. */
-    knownWords: Iterable<string> = [],
+    /**
+     * Real words (the classifier's vocabulary) that are never treated as misspellings. Without
+     * them, misspellings are not looked for: "alright" must not be read as "alight".
+     */
+    knownWords?: Iterable<string>,
   ) {
     for (const hazard of content.hazards) {
       for (const p of hazard.certain)
@@ -108,11 +121,15 @@ export class CrisisMatcher {
     for (const p of content.lowering.idioms) this.add(p, { role: 'idiom' }, 'lowering.idioms');
     for (const p of content.raising.urgent) this.add(p, { role: 'urgent' }, 'raising.urgent');
     for (const p of content.raising.current) this.add(p, { role: 'current' }, 'raising.current');
-    const known = new Set(knownWords);
-    for (const word of this.vocabulary) {
-      known.delete(word);
+    this.fuzzy = knownWords !== undefined;
+    const known = new Set(knownWords ?? []);
+    for (const word of this.vocabulary) known.delete(word);
+    for (const word of this.written) {
       if (word.length < MIN_FUZZY_LENGTH || !/^[a-z]+$/.test(word)) continue;
-      for (const d of deletions(word)) if (!this.deletionIndex.has(d)) this.deletionIndex.set(d, word);
+      deletions(word).forEach((d, i) => {
+        if (!this.deletionIndex.has(`${i}:${d}`)) this.deletionIndex.set(`${i}:${d}`, word);
+        if (!this.deletionIndex.has(d)) this.deletionIndex.set(d, word);
+      });
     }
     this.known = known;
   }
@@ -126,7 +143,10 @@ export class CrisisMatcher {
       const exact = part.startsWith('=');
       return crisisTokens(exact ? part.slice(1) : part)
         .words.filter((w) => w !== SENTENCE_END)
-        .map((w) => (exact ? [w] : inflections(w)));
+        .map((w) => {
+          this.written.add(w);
+          return exact ? [w] : inflections(w);
+        });
     });
     if (parts.length === 0) return;
     const full: Entry = { ...entry, sticky, source: `${where}: ${body}` };
@@ -151,15 +171,18 @@ export class CrisisMatcher {
 
   /** A misspelt hazard word ("stabed", "overdoze") as the word it most likely is. */
   private corrected(word: string): string {
-    if (word.length < MIN_FUZZY_LENGTH || word.length > MAX_FUZZY_LENGTH) return word;
+    if (!this.fuzzy || word.length < MIN_FUZZY_LENGTH - 1 || word.length > MAX_FUZZY_LENGTH) return word;
     if (this.vocabulary.has(word) || this.known.has(word)) return word;
+    // One letter missing ("stabed"): the word is a deletion of a content word.
     const missingLetter = this.deletionIndex.get(word);
     if (missingLetter && missingLetter[0] === word[0]) return missingLetter;
     for (let i = 1; i < word.length; i++) {
       const d = word.slice(0, i) + word.slice(i + 1);
-      if (this.vocabulary.has(d)) return d;
-      const swapped = this.deletionIndex.get(d);
-      if (swapped && swapped[0] === word[0] && swapped.length === word.length) return swapped;
+      // One letter too many ("overdosse").
+      if (d.length >= MIN_FUZZY_LENGTH && this.written.has(d)) return d;
+      // One letter wrong, in the same place ("overdoze").
+      const wrong = word.length >= MIN_FUZZY_LENGTH ? this.deletionIndex.get(`${i}:${d}`) : undefined;
+      if (wrong) return wrong;
     }
     return word;
   }
@@ -234,21 +257,27 @@ export class CrisisMatcher {
     for (const m of live) {
       const { role, hazard } = m.entry;
       if (!hazard || (role !== 'certain' && role !== 'needsNow' && role !== 'weak')) continue;
-      const here = loweredIn.get(tokens.sentence[m.start]) ?? [];
-      const lowering = here.length || loweredEverywhere.length ? [...here, ...loweredEverywhere] : undefined;
-      if (lowering && !urgent && !m.entry.sticky) {
+      const kinds = new Set([...(loweredIn.get(tokens.sentence[m.start]) ?? []), ...loweredEverywhere]);
+      const hard = [...kinds].filter((k) => !SOFT.has(k));
+      const soft = urgent || currentFor.has(hazard) ? [] : [...kinds].filter((k) => SOFT.has(k));
+      if (m.entry.sticky || urgent) hard.length = 0;
+      const current = urgent || currentShared || currentFor.has(hazard) || short;
+      let level: CrisisLevel =
+        role === 'certain' || (role === 'needsNow' && current) ? 'certain' : 'possible';
+      if (hard.length || soft.length > 1 || (soft.length === 1 && level === 'possible')) {
         lowered = true;
-        reasons.push(`lowered (${[...new Set(lowering)].join(', ')}): ${m.entry.source}`);
+        reasons.push(`lowered (${[...kinds].join(', ')}): ${m.entry.source}`);
         continue;
       }
-      const current = urgent || currentShared || currentFor.has(hazard) || short;
-      const level: CrisisLevel =
-        role === 'certain' || (role === 'needsNow' && current) ? 'certain' : 'possible';
-      reasons.push(`${level}: ${m.entry.source}`);
+      if (soft.length === 1 || (role === 'needsNow' && level === 'certain' && !short && soft.length)) {
+        level = 'possible';
+        lowered = true;
+      }
+      reasons.push(`${level}: ${m.entry.source}${soft.length ? ` (softened: ${soft.join(', ')})` : ''}`);
       if (best.level === 'none' || (best.level === 'possible' && level === 'certain'))
         best = { level, hazard, reasons, lowered: false, words: wordCount };
     }
-    best.lowered = lowered && best.level === 'none';
+    best.lowered = lowered && best.level !== 'certain';
     return best;
   }
 }

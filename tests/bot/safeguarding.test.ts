@@ -3,6 +3,8 @@ import type { Activity } from 'botbuilder';
 import { isoWeek } from '../../src/insights/isoWeek.js';
 import { KeywordRecogniser } from '../../src/understanding/keywordRecogniser.js';
 import type { Recogniser } from '../../src/understanding/types.js';
+import { decideSafety } from '../../src/understanding/safetyDecision.js';
+import { loadContent } from '../../src/content/content.js';
 import { allText, buttonsOf, startTestBot, textOf, type TestBot } from '../support/botHarness.js';
 import { useInstantJourney } from '../support/instantJourney.js';
 
@@ -69,10 +71,24 @@ describe('safeguarding: the crisis reply comes first', () => {
     assert.match(first(await bot.say("i'm going to end my life")), /\b999\b/);
   });
 
-  it('acts on a crisis the classifier found when no rule fired', async () => {
-    const alwaysCrisis: Recogniser = { recognise: () => ({ route: 'crisis', score: 0.7, alternatives: [] }) };
-    bot = await startTestBot({ services: { recogniser: alwaysCrisis } });
-    assert.match(first(await bot.say('something is very wrong tonight')), /\b999\b/);
+  // The decision no longer reads the route (no threshold shared with routing): the classifier
+  // speaks through the recogniser's safety decision, with its own two thresholds.
+  it('acts on a crisis the classifier found when no term matched', async () => {
+    const content = await loadContent();
+    const confident = (score: number): Recogniser => ({
+      recognise: () => ({ route: 'help', score: 0.7, alternatives: [] }),
+      safety: (text, earlier) =>
+        decideSafety(text, { matcher: content.safeguarding.matcher, crisisScore: () => score, earlier }),
+    });
+    bot = await startTestBot({ services: { recogniser: confident(0.95), content } });
+    const replies = await bot.say('something is very wrong tonight');
+    assert.match(first(replies), /\b999\b/);
+    assert.match(allText(replies), /Are you safe right now\?/);
+    await bot.close();
+    bot = await startTestBot({ services: { recogniser: confident(0.6), content } });
+    const shortLine = await bot.say('something is very wrong tonight');
+    assert.equal(first(shortLine), content.safeguarding.possibleLine());
+    assert.doesNotMatch(allText(shortLine), /Are you safe right now\?/);
   });
 
   it('repeats the emergency routes for "I\'m not safe", and keeps asking', async () => {
