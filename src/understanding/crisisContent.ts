@@ -87,16 +87,28 @@ export type LoweringFile = z.infer<typeof loweringFileSchema>;
 export const raisingFileSchema = z
   .object({ source, reviewed: reviewedDate, urgent: phrases.min(1), current: phrases.min(1) })
   .strict();
+
+/** Named lists of words ("{child}", "{harmed}") that phrases in any file may use. */
+export const groupsFileSchema = z
+  .object({
+    source,
+    reviewed: reviewedDate,
+    groups: z.record(z.string().regex(/^[a-z-]+$/, 'must be lower-case letters and hyphens'), phrases.min(1)),
+  })
+  .strict();
+export type GroupsFile = z.infer<typeof groupsFileSchema>;
 export type RaisingFile = z.infer<typeof raisingFileSchema>;
 
 export interface CrisisContent {
   hazards: HazardFile[];
   lowering: LoweringFile;
   raising: RaisingFile;
+  groups: GroupsFile['groups'];
 }
 
 const LOWERING_FILE = 'lowering.yaml';
 const RAISING_FILE = 'raising.yaml';
+const GROUPS_FILE = 'groups.yaml';
 
 /** Reads knowledge/safeguarding/: one file per hazard, plus what lowers and what raises urgency. */
 export async function loadCrisisContent(knowledgeDir: string): Promise<CrisisContent> {
@@ -104,7 +116,7 @@ export async function loadCrisisContent(knowledgeDir: string): Promise<CrisisCon
   const names = (await readdir(dir)).filter((n) => n.endsWith('.yaml')).sort();
   const hazards: HazardFile[] = [];
   for (const name of names) {
-    if (name === LOWERING_FILE || name === RAISING_FILE) continue;
+    if (name === LOWERING_FILE || name === RAISING_FILE || name === GROUPS_FILE) continue;
     const file = path.join(dir, name);
     const hazard = await loadYamlFile(file, hazardFileSchema);
     if (`${hazard.id}.yaml` !== name)
@@ -114,9 +126,24 @@ export async function loadCrisisContent(knowledgeDir: string): Promise<CrisisCon
   const missing = HAZARD_IDS.filter((id) => !hazards.some((h) => h.id === id));
   if (missing.length)
     throw new ContentError(dir, [`a file is missing for each of these hazards: ${missing.join(', ')}`]);
-  return {
+  const groupsFile = path.join(dir, GROUPS_FILE);
+  const { groups } = await loadYamlFile(groupsFile, groupsFileSchema);
+  const content: CrisisContent = {
     hazards,
     lowering: await loadYamlFile(path.join(dir, LOWERING_FILE), loweringFileSchema),
     raising: await loadYamlFile(path.join(dir, RAISING_FILE), raisingFileSchema),
+    groups,
   };
+  const unknown = new Set<string>();
+  const phrasesOf = [
+    ...hazards.flatMap((h) => [...h.certain, ...h.needsNow, ...h.weak, ...h.current]),
+    ...Object.values(content.lowering.kinds).flat(),
+    ...content.lowering.idioms,
+    ...content.raising.urgent,
+    ...content.raising.current,
+  ];
+  for (const p of phrasesOf) for (const [, g] of p.matchAll(/\{([a-z-]+)\}/g)) if (!groups[g]) unknown.add(g);
+  if (unknown.size)
+    throw new ContentError(groupsFile, [`these groups are used but not defined: ${[...unknown].join(', ')}`]);
+  return content;
 }

@@ -98,6 +98,7 @@ export class CrisisMatcher {
   private readonly deletionIndex = new Map<string, string>();
   private readonly known: ReadonlySet<string>;
   private readonly fuzzy: boolean;
+  private readonly groups: Record<string, string[]>;
 
   constructor(
     content: CrisisContent,
@@ -107,6 +108,7 @@ export class CrisisMatcher {
      */
     knownWords?: Iterable<string>,
   ) {
+    this.groups = content.groups;
     for (const hazard of content.hazards) {
       for (const p of hazard.certain)
         this.add(p, { role: 'certain', hazard: hazard.id }, `${hazard.id}.certain`);
@@ -135,6 +137,12 @@ export class CrisisMatcher {
   }
 
   private add(text: string, entry: Omit<Entry, 'sticky' | 'source'>, where: string): void {
+    const group = /\{([a-z-]+)\}/.exec(text);
+    if (group) {
+      for (const member of this.groups[group[1]] ?? [])
+        this.add(text.replace(group[0], member), entry, where);
+      return;
+    }
     const sticky = text.startsWith('!');
     const body = sticky ? text.slice(1) : text;
     // The same tokeniser as for messages, so content is written as people write.
