@@ -6,8 +6,6 @@ import { WORD_MAP } from './normalise.js';
 /** Ends a sentence (and so the reach of a lowering word), never part of a phrase. */
 export const SENTENCE_END = '.';
 
-/** A word, a run of "!" (kept: "help!!" is a cue), a sentence end, or an emoji. */
-const TOKEN = /[a-z0-9]+(?:[*'’][a-z0-9]+)*|[.?;\n]+|!|\p{Extended_Pictographic}/gu;
 /** Clause words after which a lowering word earlier in the sentence no longer applies. */
 const CLAUSE_BREAKS = new Set(['but', 'also', 'anyway', 'btw', 'however']);
 /** Words whose "'s" means "is" ("he's got a knife"); elsewhere it is a possessive and dropped. */
@@ -27,7 +25,8 @@ const IS_BEFORE = new Set([
   'nobody',
   'everyone',
 ]);
-const TRIPLE_LETTER = /([a-z])\1\1/;
+const WORDS = new Map(Object.entries(WORD_MAP).map(([k, v]) => [k, v.split(' ')]));
+const PICTOGRAPH = /\p{Extended_Pictographic}/u;
 
 export interface Tokens {
   words: string[];
@@ -35,9 +34,7 @@ export interface Tokens {
   sentence: number[];
 }
 
-function spellOut(word: string): string[] {
-  const cut = word.search(/['’]/);
-  if (cut < 0) return [word];
+function spellOut(word: string, cut: number): string[] {
   const base = word.slice(0, cut);
   const tail = word.slice(cut + 1);
   switch (tail) {
@@ -63,42 +60,82 @@ function spellOut(word: string): string[] {
   }
 }
 
-function push(out: Tokens, word: string, sentence: number): void {
-  const squeezed = TRIPLE_LETTER.test(word) ? word.replace(/([a-z])\1{2,}/g, '$1$1') : word;
-  const mapped = WORD_MAP[squeezed];
-  if (mapped === undefined) {
-    out.words.push(squeezed);
-    out.sentence.push(sentence);
-    return;
-  }
-  for (const part of mapped.split(' ')) {
-    out.words.push(part);
-    out.sentence.push(sentence);
-  }
-}
+const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 
+/**
+ * Tokenises with one pass over the characters (no regular expression over the whole text):
+ * lower-case words with "*" and apostrophes inside kept ("r*pe", "can't"), "!" as a token of its
+ * own, sentence ends, and emoji.
+ */
 export function crisisTokens(text: string): Tokens {
   const out: Tokens = { words: [], sentence: [] };
+  const lower = text.toLowerCase();
   let sentence = 0;
-  for (const [raw] of text.toLowerCase().matchAll(TOKEN)) {
-    const first = raw.charCodeAt(0);
-    // Sentence ends: ".", "?", ";", new lines.
-    if (first === 46 || first === 63 || first === 59 || first === 10) {
-      if (out.words.length && out.words[out.words.length - 1] !== SENTENCE_END) {
-        out.words.push(SENTENCE_END);
+  const push = (word: string) => {
+    const mapped = WORDS.get(word);
+    if (mapped === undefined) {
+      out.words.push(word);
+      out.sentence.push(sentence);
+    } else
+      for (const part of mapped) {
+        out.words.push(part);
         out.sentence.push(sentence);
       }
-      sentence++;
+  };
+  const endSentence = () => {
+    const last = out.words.length - 1;
+    if (last >= 0 && out.words[last] !== SENTENCE_END) {
+      out.words.push(SENTENCE_END);
+      out.sentence.push(sentence);
+    }
+    sentence++;
+  };
+  let i = 0;
+  const n = lower.length;
+  while (i < n) {
+    const c = lower.charCodeAt(i);
+    if (isWordCode(c)) {
+      const start = i;
+      let apostrophe = -1;
+      let tripled = false;
+      i++;
+      while (i < n) {
+        const d = lower.charCodeAt(i);
+        if (isWordCode(d)) {
+          if (d === lower.charCodeAt(i - 1) && d === lower.charCodeAt(i - 2) && d >= 97) tripled = true;
+          i++;
+        } else if (
+          (d === 39 || d === 0x2019 || d === 42) &&
+          i + 1 < n &&
+          isWordCode(lower.charCodeAt(i + 1))
+        ) {
+          if (d !== 42 && apostrophe < 0) apostrophe = i - start;
+          i++;
+        } else break;
+      }
+      let word = lower.slice(start, i);
+      if (tripled) word = word.replace(/([a-z])\1{2,}/g, '$1$1');
+      if (CLAUSE_BREAKS.has(word)) sentence++;
+      if (apostrophe >= 0) for (const part of spellOut(word, apostrophe)) push(part);
+      else push(word);
       continue;
     }
-    if (raw === '!') {
+    if (c === 46 || c === 63 || c === 59 || c === 10) endSentence();
+    else if (c === 33) {
       out.words.push('!');
       out.sentence.push(sentence++);
+    } else if (c >= 0x2300) {
+      // Emoji: one token per pictograph (skin tones and joiners are dropped).
+      const cp = lower.codePointAt(i) ?? c;
+      const ch = String.fromCodePoint(cp);
+      if (PICTOGRAPH.test(ch)) {
+        out.words.push(ch);
+        out.sentence.push(sentence);
+      }
+      i += ch.length;
       continue;
     }
-    if (CLAUSE_BREAKS.has(raw)) sentence++;
-    if (raw.includes("'") || raw.includes('’')) for (const part of spellOut(raw)) push(out, part, sentence);
-    else push(out, raw, sentence);
+    i++;
   }
   return out;
 }
