@@ -40,7 +40,7 @@ export const LOWERING_KINDS = [
 export type LoweringKind = (typeof LOWERING_KINDS)[number];
 
 /**
- * A word or phrase as people type it. "..." stands for up to three words of any kind, "*" for
+ * A word or phrase as people type it. "..." stands for up to five words of any kind, "*" for
  * exactly one; "=word" is matched exactly (no -s, -ed, -ing forms added); a leading "!" marks a
  * phrase that nothing but an idiom lowers (method questions about suicide).
  */
@@ -93,6 +93,9 @@ export const groupsFileSchema = z
   .object({
     source,
     reviewed: reviewedDate,
+    spellings: z
+      .record(z.string().regex(/^[a-z0-9]+$/, 'must be one lower-case word'), plainText(40))
+      .default({}),
     groups: z.record(z.string().regex(/^[a-z-]+$/, 'must be lower-case letters and hyphens'), phrases.min(1)),
   })
   .strict();
@@ -104,6 +107,8 @@ export interface CrisisContent {
   lowering: LoweringFile;
   raising: RaisingFile;
   groups: GroupsFile['groups'];
+  /** Texting spellings read as the words they stand for ("cnt" -> "can not"). */
+  spellings: GroupsFile['spellings'];
 }
 
 const LOWERING_FILE = 'lowering.yaml';
@@ -127,12 +132,13 @@ export async function loadCrisisContent(knowledgeDir: string): Promise<CrisisCon
   if (missing.length)
     throw new ContentError(dir, [`a file is missing for each of these hazards: ${missing.join(', ')}`]);
   const groupsFile = path.join(dir, GROUPS_FILE);
-  const { groups } = await loadYamlFile(groupsFile, groupsFileSchema);
+  const { groups, spellings } = await loadYamlFile(groupsFile, groupsFileSchema);
   const content: CrisisContent = {
     hazards,
     lowering: await loadYamlFile(path.join(dir, LOWERING_FILE), loweringFileSchema),
     raising: await loadYamlFile(path.join(dir, RAISING_FILE), raisingFileSchema),
     groups,
+    spellings,
   };
   const unknown = new Set<string>();
   const phrasesOf = [

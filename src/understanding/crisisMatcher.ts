@@ -42,7 +42,7 @@ interface Match {
   end: number;
 }
 
-const GAP_WORDS = 3;
+const GAP_WORDS = 5;
 const MAX_REASONS = 12;
 /** Messages this short ("fire", "he's got a knife") count as current without a present-tense word. */
 const SHORT_MESSAGE_WORDS = 4;
@@ -113,6 +113,7 @@ export class CrisisMatcher {
   private readonly fuzzy: boolean;
   private readonly prefixes = new Set<string>();
   private readonly groups: Record<string, string[]>;
+  private readonly spellings: ReadonlyMap<string, string[]>;
 
   constructor(
     content: CrisisContent,
@@ -123,6 +124,7 @@ export class CrisisMatcher {
     knownWords?: Iterable<string>,
   ) {
     this.groups = content.groups;
+    this.spellings = new Map(Object.entries(content.spellings).map(([k, v]) => [k, v.split(' ')]));
     for (const hazard of content.hazards) {
       for (const p of hazard.certain)
         this.add(p, { role: 'certain', hazard: hazard.id }, `${hazard.id}.certain`);
@@ -173,7 +175,7 @@ export class CrisisMatcher {
     const parts = body.split(/\s+/).flatMap((part, index) => {
       if (part === '...' || part === '*') return [[part]];
       const exact = part.startsWith('=') || index > 0;
-      return crisisTokens(part.replace(/^=/, ''))
+      return crisisTokens(part.replace(/^=/, ''), this.spellings)
         .words.filter((w) => w !== SENTENCE_END)
         .map((w) => {
           this.written.add(w);
@@ -245,7 +247,7 @@ export class CrisisMatcher {
   }
 
   check(text: string): CrisisCheck {
-    const tokens: Tokens = crisisTokens(text);
+    const tokens: Tokens = crisisTokens(text, this.spellings);
     const words = tokens.words.map((w) => this.corrected(w));
     const all = this.matches(words);
     // Idioms and lowering phrases cover their own words: a cue inside one ("kill me" in "my boss

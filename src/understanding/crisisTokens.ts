@@ -24,7 +24,12 @@ const IS_BEFORE = new Set([
   'everything',
   'nobody',
   'everyone',
+  'anyone',
+  'anybody',
+  'everybody',
+  'this',
 ]);
+const ACCENTED = /[\u00c0-\u024f]/;
 const WORDS = new Map(Object.entries(WORD_MAP).map(([k, v]) => [k, v.split(' ')]));
 const PICTOGRAPH = /\p{Extended_Pictographic}/u;
 
@@ -67,12 +72,14 @@ const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
  * lower-case words with "*" and apostrophes inside kept ("r*pe", "can't"), "!" as a token of its
  * own, sentence ends, and emoji.
  */
-export function crisisTokens(text: string): Tokens {
+export function crisisTokens(text: string, spellings?: ReadonlyMap<string, string[]>): Tokens {
   const out: Tokens = { words: [], sentence: [] };
-  const lower = text.toLowerCase();
+  let lower = text.toLowerCase();
+  // "Pokémon", "café": letters with accents read as plain letters (only when there are any).
+  if (ACCENTED.test(lower)) lower = lower.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
   let sentence = 0;
   const push = (word: string) => {
-    const mapped = WORDS.get(word);
+    const mapped = spellings?.get(word) ?? WORDS.get(word);
     if (mapped === undefined) {
       out.words.push(word);
       out.sentence.push(sentence);

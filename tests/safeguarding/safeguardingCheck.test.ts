@@ -116,6 +116,20 @@ describe('safeguarding check: the tuning set', () => {
     assert.ok((report.negatives.overall.shortLine ?? 1) <= 0.05, JSON.stringify(report.falseAlarms));
   });
 
+  // The frozen held-out set (written apart from the rules). Blind, before tuning on its misses,
+  // the check reached recall 0.908 and 13.7% takeovers; these are the figures after general fixes.
+  it('holds the figures reached on the frozen held-out set', async () => {
+    const file = path.join(projectRoot, 'tests', 'safeguarding', 'heldout.jsonl');
+    const lines = parseSafeguardingLines(await readFile(file, 'utf8'), file);
+    const report = await evaluateSafeguarding(lines, decide);
+    assert.equal(report.crisis.overall.recall, 1, JSON.stringify(report.misses));
+    assert.equal(report.crisis.overall.full, 1, JSON.stringify(report.misses));
+    for (const [hazard, f] of Object.entries(report.crisis.byHazard))
+      assert.ok((f.recall ?? 0) >= 0.98, `${hazard}: ${f.recall}`);
+    assert.equal(report.negatives.overall.takeovers, 0, JSON.stringify(report.falseAlarms));
+    assert.ok((report.negatives.overall.shortLine ?? 1) <= 0.016, JSON.stringify(report.falseAlarms));
+  });
+
   it('refuses an evaluation line it cannot read, naming the line', () => {
     assert.throws(
       () => parseSafeguardingLines('{"text":"fire","hazard":"fire-gas"}\n{"txt":"x"}', 'x.jsonl'),
