@@ -5,7 +5,7 @@
 import type { CrisisCheck, CrisisMatcher } from './crisisMatcher.js';
 
 /** The classifier's crisis probability from which the short 999 line leads the reply. */
-export const CLASSIFIER_POSSIBLE = 0.55;
+export const CLASSIFIER_POSSIBLE = 0.7;
 /** The classifier's crisis probability from which the full crisis reply is sent. */
 export const CLASSIFIER_CERTAIN = 0.85;
 /** The fewest words with which the classifier alone may speak ("a man", "my mate" are too little). */
@@ -40,8 +40,10 @@ function withClassifier(check: CrisisCheck, text: string, inputs: SafetyInputs):
   }
   const reasons = [...check.reasons];
   let level: CrisisCheck['level'] = check.level;
-  if (score >= CLASSIFIER_CERTAIN) level = check.lowered ? 'possible' : 'certain';
-  else if (score >= CLASSIFIER_POSSIBLE && !check.lowered) level = 'possible';
+  // A clear lowering word (a hypothetical, a finished past, a game, an idiom) is not argued with.
+  if (check.lowered) return { ...check, classifier: score };
+  if (score >= CLASSIFIER_CERTAIN) level = 'certain';
+  else if (score >= CLASSIFIER_POSSIBLE) level = 'possible';
   if (level !== check.level) reasons.push(`classifier ${score.toFixed(2)}: ${level}`);
   return { ...check, level, reasons, classifier: score };
 }
