@@ -1,7 +1,6 @@
 // For the safeguarding lead: how well the crisis check does on the evaluation sets.
 //   npm run safeguarding:eval                       tests/safeguarding/dev.jsonl and heldout.jsonl (those that exist)
 //   npm run safeguarding:eval -- FILE.jsonl         one file
-//   npm run safeguarding:eval -- --journey [FILE]   the same lines sent through the whole bot, at prompts inside journeys
 // Every line is decided cold (a new conversation), with the real decision the middleware uses.
 import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -63,7 +62,6 @@ async function coldDecider(): Promise<Decide> {
 }
 
 async function main(args: string[]): Promise<number> {
-  const journey = args.includes('--journey');
   const given = args.filter((a) => !a.startsWith('--'));
   const dir = path.join(projectRoot, 'tests', 'safeguarding');
   const files = given.length
@@ -74,20 +72,6 @@ async function main(args: string[]): Promise<number> {
       'No evaluation file found: give one, like npm run safeguarding:eval -- tests/safeguarding/dev.jsonl',
     );
     return 2;
-  }
-  if (journey) {
-    // Through the whole bot (the test harness), at prompts inside journeys.
-    const { journeyDeciders } = (await import(
-      path.join(projectRoot, 'dist', 'tests', 'support', 'safeguardingJourneys.js')
-    )) as { journeyDeciders: () => Promise<{ name: string; decide: Decide; close: () => Promise<void> }[]> };
-    for (const file of files) {
-      const lines = parseSafeguardingLines(await readFile(file, 'utf8'), file);
-      for (const { name, decide, close } of await journeyDeciders()) {
-        print(`${path.basename(file)} at ${name}`, await evaluateSafeguarding(lines, decide));
-        await close();
-      }
-    }
-    return 0;
   }
   const decide = await coldDecider();
   for (const file of files)
