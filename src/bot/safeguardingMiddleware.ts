@@ -33,8 +33,9 @@ interface SafeguardingState {
   /** Set after a crisis reply until the person answers or moves on. */
   asked?: boolean;
   /**
-   * The last one or two short messages, so an emergency told in pieces ("my neighbour" / "she's on
-   * the floor not breathing") is still seen. Kept a few minutes at most, never logged.
+   * The safeguarding words of the last one or two short messages, so an emergency told in pieces
+   * ("my toddler" / "alone by the road") is still seen. Kept a few minutes at most, never logged;
+   * nothing personal (names, emails, numbers are not safeguarding words).
    */
   earlier?: { texts: string[]; at: number };
 }
@@ -74,10 +75,12 @@ export class SafeguardingMiddleware implements Middleware {
       await this.answerCrisis(context, decision.hazard);
       return;
     }
-    state.earlier =
+    // Only the words the safeguarding content knows are kept, never the message itself.
+    const kept =
       isShortTurn(decision) && raw.length <= MAX_KEPT_CHARS
-        ? { texts: [...earlier, raw].slice(-EARLIER_TURNS), at: now }
-        : undefined;
+        ? this.services.content.safeguarding.matcher.contentWords(raw)
+        : '';
+    state.earlier = kept ? { texts: [...earlier, kept].slice(-EARLIER_TURNS), at: now } : undefined;
     await this.state.set(context, state);
     if (decision.level === 'possible') {
       // Not a takeover: one line first, then the normal reply in the same turn.

@@ -246,6 +246,17 @@ export class CrisisMatcher {
     return found;
   }
 
+  /**
+   * The words of a message that this content knows (hazard, lowering and raising words), in order:
+   * what may be kept briefly as context for the next message. Names, emails, numbers and anything
+   * else personal are not content words, so they are never kept.
+   */
+  contentWords(text: string): string {
+    return crisisTokens(text, this.spellings)
+      .words.filter((w) => w !== SENTENCE_END && this.vocabulary.has(w))
+      .join(' ');
+  }
+
   check(text: string): CrisisCheck {
     const tokens: Tokens = crisisTokens(text, this.spellings);
     const words = tokens.words.map((w) => this.corrected(w));

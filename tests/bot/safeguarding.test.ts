@@ -85,7 +85,7 @@ describe('safeguarding: the crisis reply comes first', () => {
     assert.match(first(replies), /\b999\b/);
     assert.match(allText(replies), /Are you safe right now\?/);
     await bot.close();
-    bot = await startTestBot({ services: { recogniser: confident(0.6), content } });
+    bot = await startTestBot({ services: { recogniser: confident(0.75), content } });
     const shortLine = await bot.say('something is very wrong tonight');
     assert.equal(first(shortLine), content.safeguarding.possibleLine());
     assert.doesNotMatch(allText(shortLine), /Are you safe right now\?/);
