@@ -1,6 +1,8 @@
 // Benchmark of the recogniser: accuracy on the dev set beside node-nlp (NLP.js) and a plain natural
 // BayesClassifier, each trained on exactly the same examples in the same run; recognition time
-// (median, p99) and start-up training time. Prints one JSON line.
+// (median, p99) and start-up training time; and the safeguarding check's time per message (the
+// matcher over knowledge/safeguarding/, and the whole decision with the classifier) over the
+// safeguarding tuning set plus 10,000-character messages, with no memo. Prints one JSON line.
 //   npm run build && npm run bench:understanding
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -11,6 +13,9 @@ import { evaluate, parseEvalLines, type EvalReport } from '../src/understanding/
 import { loadRecogniser } from '../src/understanding/loadRecogniser.js';
 import BayesClassifier from 'natural/lib/natural/classifiers/bayes_classifier.js';
 import { loadTrainingSet } from '../src/understanding/trainingData.js';
+import { loadCrisisContent } from '../src/understanding/crisisContent.js';
+import { CrisisMatcher } from '../src/understanding/crisisMatcher.js';
+import { parseSafeguardingLines } from '../src/understanding/safeguardingEval.js';
 import {
   routeSchema,
   type Recogniser,
@@ -32,6 +37,27 @@ const devFile = process.argv[2] ?? path.join(projectRoot, 'tests', 'understandin
 /** Written apart from both the training examples and the dev set, and not used for tuning. */
 const heldOutFile = process.argv[3] ?? path.join(projectRoot, 'tests', 'understanding', 'heldout.jsonl');
 const REPEATS = 5;
+const safeguardingDevFile = path.join(projectRoot, 'tests', 'safeguarding', 'dev.jsonl');
+
+/** Texts for timing the safeguarding check: the tuning set, and long messages with an emergency anywhere. */
+async function safeguardingTexts(): Promise<string[]> {
+  const lines = parseSafeguardingLines(await readFile(safeguardingDevFile, 'utf8'), safeguardingDevFile);
+  const texts = lines.flatMap((l) => l.turns);
+  const filler = texts.filter((t) => t.length > 60).join(' and then ');
+  const long: string[] = [];
+  for (let i = 0; i < 12; i++) {
+    const body = filler.repeat(Math.ceil(10_000 / filler.length)).slice(0, 10_000 - 60);
+    const at = Math.floor((i / 12) * body.length);
+    long.push(`${body.slice(0, at)} the flat downstairs is on fire ${body.slice(at)}`);
+  }
+  // As many long messages as short ones are not realistic; one in twenty keeps them in the p99.
+  const mixed: string[] = [];
+  texts.forEach((t, i) => {
+    mixed.push(t);
+    if (i % 20 === 0) mixed.push(long[(i / 20) % long.length]);
+  });
+  return mixed;
+}
 
 function asResult(route: string, score = 1): RecogniserResult {
   const parsed = routeSchema.safeParse(route);
@@ -120,6 +146,19 @@ async function main(): Promise<void> {
   const nlpReport = evaluate(nlpRecogniser, lines);
   const nlpHeldOut = evaluate(nlpRecogniser, heldOut);
 
+  // The safeguarding check: no memo anywhere on this path (each text tokenised and matched afresh).
+  const sgTexts = await safeguardingTexts();
+  const crisisMatcher = new CrisisMatcher(
+    await loadCrisisContent(path.join(projectRoot, 'knowledge')),
+    ours.model.vocabulary,
+  );
+  // One pass first so the JIT has compiled the matcher, as it has in a running bot.
+  for (const t of sgTexts) crisisMatcher.check(t);
+  const matcherTime = timeEach(sgTexts, (t) => crisisMatcher.check(t));
+  const decisionTime = timeEach(sgTexts, (t) => ours.safety(t));
+  const longTexts = sgTexts.filter((t) => t.length >= 9_000);
+  const longTime = timeEach(longTexts, (t) => crisisMatcher.check(t));
+
   const round = (n: number) => Math.round(n * 10) / 10;
   console.log(
     JSON.stringify({
@@ -148,6 +187,14 @@ async function main(): Promise<void> {
         },
         trainingMs: round(nlpTrainingMs),
         heldOut: summary(nlpHeldOut),
+      },
+      safeguarding: {
+        texts: sgTexts.length,
+        longTexts: longTexts.length,
+        checkMs: matcherTime,
+        checkLongMs: longTime,
+        withClassifierMs: decisionTime,
+        targetMet: matcherTime.median < 0.05 && matcherTime.p99 < 0.5,
       },
       aheadOfBoth:
         oursReport.accuracy > Math.max(bayesReport.accuracy, nlpReport.accuracy) &&

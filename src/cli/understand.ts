@@ -3,8 +3,6 @@
 //   npm run understand -- --journey volunteer "tolworth"   as if the person were in that journey
 //   npm run understand -- --eval FILE.jsonl      prints accuracy and where it goes wrong
 import { readFile } from 'node:fs/promises';
-import { detectCrisis } from '../understanding/crisisRules.js';
-import { normalise } from '../understanding/normalise.js';
 import { evaluate, parseEvalLines, type EvalReport } from '../understanding/evaluate.js';
 import { loadRecogniser } from '../understanding/loadRecogniser.js';
 import { routeSchema } from '../understanding/types.js';
@@ -61,8 +59,9 @@ async function main(args: string[]): Promise<number> {
     return 2;
   }
   console.log(JSON.stringify(recogniser.recognise(text, { activeJourney }), null, 2));
-  const rule = detectCrisis(normalise(text));
-  if (rule) console.log(`Crisis rule "${rule.rule}" (${rule.kind}) matched.`);
+  const safety = recogniser.safety(text);
+  console.log(`Safeguarding check: ${safety.level}${safety.hazard ? ` (${safety.hazard})` : ''}`);
+  for (const reason of safety.reasons) console.log(`  ${reason}`);
   return 0;
 }
 

@@ -27,7 +27,9 @@ export type InsightEvent =
       seats: number;
     }
   | { type: 'interest'; ward: string; role: string }
-  | { type: 'handoff'; action: HandoffAction; channel: string; source?: string };
+  | { type: 'handoff'; action: HandoffAction; channel: string; source?: string }
+  /** The safeguarding check answered: the kind of emergency (hazard id) only, never the text. */
+  | { type: 'safeguarding'; level: 'certain' | 'possible'; hazard: string };
 
 /** What happened to a request to talk to a person (src/handoff/). */
 export type HandoffAction =
@@ -59,6 +61,8 @@ function counterParts(event: InsightEvent): string[] {
       return ['unanswered', event.kind];
     case 'handoff':
       return ['handoff', event.action, event.channel, event.source ?? '-'];
+    case 'safeguarding':
+      return ['safeguarding', event.level, event.hazard];
   }
 }
 

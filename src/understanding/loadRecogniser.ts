@@ -7,6 +7,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { knowledgeDir as defaultKnowledgeDir, projectRoot } from '../paths.js';
 import { NaturalRecogniser, trainModel, type TrainedModel } from './recogniser.js';
+import { loadCrisisContent } from './crisisContent.js';
+import { CrisisMatcher } from './crisisMatcher.js';
 import { loadTrainingSet } from './trainingData.js';
 
 export const defaultCacheFile = path.join(projectRoot, 'data', 'cache', 'understanding-model.json');
@@ -55,7 +57,10 @@ export async function writeCache(file: string, model: TrainedModel): Promise<voi
 export async function loadRecogniser(
   options: { knowledgeDir?: string; cacheFile?: string | false; builtFile?: string | false } = {},
 ): Promise<LoadedRecogniser> {
-  const set = await loadTrainingSet(options.knowledgeDir ?? defaultKnowledgeDir);
+  const knowledgeDir = options.knowledgeDir ?? defaultKnowledgeDir;
+  const set = await loadTrainingSet(knowledgeDir);
+  const crisisContent = await loadCrisisContent(knowledgeDir);
+  const matcherFor = (model: TrainedModel) => new CrisisMatcher(crisisContent, model.vocabulary);
   const key = await modelKey(set.contentHash);
   const cacheFile = options.cacheFile === undefined ? defaultCacheFile : options.cacheFile;
   const builtFile = options.builtFile === undefined ? builtModelFile : options.builtFile;
@@ -65,7 +70,7 @@ export async function loadRecogniser(
     (cacheFile ? await readCache(cacheFile, key) : undefined);
   if (cached)
     return {
-      recogniser: new NaturalRecogniser(cached),
+      recogniser: new NaturalRecogniser(cached, matcherFor(cached)),
       fromCache: true,
       trainingMs: 0,
       examples: set.examples.length,
@@ -75,7 +80,7 @@ export async function loadRecogniser(
   const trainingMs = performance.now() - started;
   if (cacheFile) await writeCache(cacheFile, model);
   return {
-    recogniser: new NaturalRecogniser(model),
+    recogniser: new NaturalRecogniser(model, matcherFor(model)),
     fromCache: false,
     trainingMs,
     examples: set.examples.length,

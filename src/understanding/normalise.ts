@@ -24,7 +24,7 @@ const CONTRACTIONS: [RegExp, string][] = [
 ];
 
 /** Single words people type without apostrophes, shorthand, slang, and spelling variants. */
-const WORD_MAP: Record<string, string> = {
+export const WORD_MAP: Readonly<Record<string, string>> = {
   // contractions without apostrophes
   cant: 'can not',
   dont: 'do not',

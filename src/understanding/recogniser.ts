@@ -1,8 +1,10 @@
-// The recogniser: normalise -> crisis rules -> features -> classifier -> { route, score, alternatives }.
-import { detectCrisis, soundsViolentButIsNot } from './crisisRules.js';
+// The recogniser: normalise -> features -> classifier -> { route, score, alternatives }, with the
+// safeguarding decision (safetyDecision.ts) deciding alone whether the route is 'crisis'.
+import type { CrisisMatcher } from './crisisMatcher.js';
 import { features, SpellFixer, tokens } from './features.js';
 import { normalise } from './normalise.js';
 import { SoftmaxScorer, trainSoftmax, type SoftmaxModel, type TrainOptions } from './softmax.js';
+import { CLASSIFIER_CERTAIN, decideSafety, type SafetyDecision } from './safetyDecision.js';
 import type { TrainingSet } from './trainingData.js';
 import {
   ROUTES,
@@ -16,12 +18,7 @@ import {
 
 /** Below this score the bot asks "Did you mean ...?" instead of guessing. */
 export const LOW_CONFIDENCE = 0.5;
-/** The fewest words with which the classifier alone (no rule) may call a crisis. */
-const MIN_WORDS_FOR_CLASSIFIER_CRISIS = 3;
-
-/** The classifier alone calls a crisis at this probability even when another route scores higher. */
-export const CRISIS_CLASSIFIER_MIN = 0.5;
-/** How much the journey someone is in counts for, when a message could belong to several. */
+/** How much the journey someone is in counts for, when a message could belong to several (never for crisis). */
 const ACTIVE_JOURNEY_BOOST = 1.4;
 const ALTERNATIVES = 3;
 
@@ -63,7 +60,8 @@ export class NaturalRecogniser implements Recogniser {
 
   constructor(
     readonly model: TrainedModel,
-    private readonly crisisMin = CRISIS_CLASSIFIER_MIN,
+    /** The safeguarding matcher over knowledge/safeguarding/; without it only the classifier speaks. */
+    private readonly matcher?: CrisisMatcher,
   ) {
     this.scorer = new SoftmaxScorer(model.softmax);
     this.fixer = new SpellFixer(model.vocabulary);
@@ -77,8 +75,10 @@ export class NaturalRecogniser implements Recogniser {
       return result(ranked({ help: 0.34, greeting: 0.33, out_of_scope: 0.33 }));
 
     const scores = this.classify(normalised, context);
-    const rule = detectCrisis(normalised);
-    if (rule) return result(promote(scores, 'crisis', 0.97));
+    const certain = this.matcher
+      ? this.safety(text).level === 'certain'
+      : (scores.crisis ?? 0) >= CLASSIFIER_CERTAIN && !context.activeJourney;
+    if (certain) return result(promote(scores, 'crisis', 0.97));
 
     const exactRoute = this.exact.get(normalised);
     if (exactRoute && exactRoute !== 'crisis') return result(promote(scores, exactRoute, 0.95));
@@ -88,18 +88,20 @@ export class NaturalRecogniser implements Recogniser {
     // Inside a journey, a message that is unclear on its own most likely belongs to the journey.
     if (active && active !== 'crisis' && order[0].score < LOW_CONFIDENCE && order[0].route !== active)
       order = promote(scores, active, LOW_CONFIDENCE);
-    const crisisScore = scores.crisis ?? 0;
-    if (soundsViolentButIsNot(normalised)) {
-      if (order[0].route === 'crisis') return result(demote(scores, 'crisis'));
-      return result(order);
-    }
-    // One or two words ("a man", "my mate") are too little for the classifier alone to call a
-    // crisis: short crises ("kill myself", "he's got a knife") are caught by the rules above.
-    const enoughWords = normalised.split(/\s+/).filter(Boolean).length >= MIN_WORDS_FOR_CLASSIFIER_CRISIS;
-    if (enoughWords && crisisScore >= this.crisisMin)
-      return result(promote(scores, 'crisis', Math.max(crisisScore, 0.6)));
+    // Only the safeguarding decision routes to crisis; a classifier guess alone goes elsewhere.
     if (order[0].route === 'crisis') return result(demote(scores, 'crisis'));
     return result(order);
+  }
+
+  /** The classifier's crisis probability for the message alone, with no journey context. */
+  crisisScore(text: string): number {
+    return this.classify(normalise(text), {}).crisis ?? 0;
+  }
+
+  /** The safeguarding decision: the matcher, with the classifier allowed only to add. */
+  safety(text: string, earlier?: readonly string[]): SafetyDecision {
+    if (!this.matcher) throw new Error('This recogniser was built without the safeguarding matcher');
+    return decideSafety(text, { matcher: this.matcher, crisisScore: (t) => this.crisisScore(t), earlier });
   }
 
   private classify(normalised: string, context: RecognitionContext): Partial<Record<Route, number>> {

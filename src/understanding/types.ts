@@ -1,5 +1,6 @@
 // The contract between the recogniser and everything that reacts to what a person wrote.
 import { z } from 'zod';
+import type { SafetyDecision } from './safetyDecision.js';
 
 /** Every place a message can be routed. Journeys are the routes that open a dialog. */
 export const ROUTES = [
@@ -41,4 +42,9 @@ export interface RecognitionContext {
 
 export interface Recogniser {
   recognise(text: string, context?: RecognitionContext): RecogniserResult;
+  /**
+   * The safeguarding decision for a message (and the short messages just before it), independent
+   * of the journey. Recognisers without it leave the middleware to use the matcher alone.
+   */
+  safety?(text: string, earlier?: readonly string[]): SafetyDecision;
 }

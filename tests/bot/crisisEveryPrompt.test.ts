@@ -15,12 +15,22 @@ import {
   type WalkMemory,
 } from './walkJourney.js';
 
+/** One emergency per hazard (knowledge/safeguarding/), each sent at every prompt. */
 const CRISES = [
   'I want to kill myself',
-  "he's outside with a knife",
-  'my partner is hitting me',
   "i don't want to be here anymore",
+  'my toddler drank bleach',
+  'my partner is hitting me',
+  'i was just raped',
+  'a gang is beating a man up outside',
+  "he's outside with a knife",
+  'the flat downstairs is on fire',
+  'someone is driving a van into people',
+  'my child is missing',
+  'my dad collapsed and is not breathing',
   'someone is following me',
+  'they have locked me in and took my passport',
+  'please call the police, I am in danger',
 ];
 const MAX_PROMPTS = 15;
 
@@ -41,15 +51,17 @@ async function walkWithCrises(
   while (prompts < MAX_PROMPTS && (await dialogIsWaiting(bot))) {
     const where = `${route} prompt ${prompts + 1} ("${promptText(replies).slice(0, 60)}")`;
     const stack = await dialogStack(bot);
-    const crisis = await bot.say(CRISES[prompts % CRISES.length]);
-    assert.equal(crisis[0]?.type, 'message', `${where}: a reply`);
-    assert.match(textOf(crisis[0]).split('\n')[0], /\b999\b/, `${where}: 999 first`);
-    assert.deepEqual(await dialogStack(bot), stack, `${where}: the journey is kept as it was`);
-    const resumed = messages(await bot.say(back));
-    assert.equal(textOf(resumed[0] ?? {}), safeguarding.reply('resumed'), `${where}: goes back`);
-    // The dialog then asks again: the same prompt, or its own way of asking again (repromptDialog).
-    assert.ok(resumed.length >= 2, `${where}: the prompt is asked again`);
-    assert.deepEqual(await dialogStack(bot), stack, `${where}: and is still where it was`);
+    for (const text of CRISES) {
+      const crisis = await bot.say(text);
+      assert.equal(crisis[0]?.type, 'message', `${where}: a reply to "${text}"`);
+      assert.match(textOf(crisis[0]).split('\n')[0], /\b999\b/, `${where}: 999 first for "${text}"`);
+      assert.deepEqual(await dialogStack(bot), stack, `${where}: the journey is kept as it was`);
+      const resumed = messages(await bot.say(back));
+      assert.equal(textOf(resumed[0] ?? {}), safeguarding.reply('resumed'), `${where}: goes back`);
+      // The dialog then asks again: the same prompt, or its own way of asking again (repromptDialog).
+      assert.ok(resumed.length >= 2, `${where}: the prompt is asked again after "${text}"`);
+      assert.deepEqual(await dialogStack(bot), stack, `${where}: and is still where it was`);
+    }
     remember(memory, replies);
     replies = await bot.say(answers[prompts] ?? answerFor(replies, prompts, memory));
     prompts++;

@@ -3,6 +3,8 @@ import type { Activity } from 'botbuilder';
 import { isoWeek } from '../../src/insights/isoWeek.js';
 import { KeywordRecogniser } from '../../src/understanding/keywordRecogniser.js';
 import type { Recogniser } from '../../src/understanding/types.js';
+import { decideSafety } from '../../src/understanding/safetyDecision.js';
+import { loadContent } from '../../src/content/content.js';
 import { allText, buttonsOf, startTestBot, textOf, type TestBot } from '../support/botHarness.js';
 import { useInstantJourney } from '../support/instantJourney.js';
 
@@ -69,10 +71,75 @@ describe('safeguarding: the crisis reply comes first', () => {
     assert.match(first(await bot.say("i'm going to end my life")), /\b999\b/);
   });
 
-  it('acts on a crisis the classifier found when no rule fired', async () => {
-    const alwaysCrisis: Recogniser = { recognise: () => ({ route: 'crisis', score: 0.7, alternatives: [] }) };
-    bot = await startTestBot({ services: { recogniser: alwaysCrisis } });
-    assert.match(first(await bot.say('something is very wrong tonight')), /\b999\b/);
+  // The decision no longer reads the route (no threshold shared with routing): the classifier
+  // speaks through the recogniser's safety decision, with its own two thresholds.
+  it('acts on a crisis the classifier found when no term matched', async () => {
+    const content = await loadContent();
+    const confident = (score: number): Recogniser => ({
+      recognise: () => ({ route: 'help', score: 0.7, alternatives: [] }),
+      safety: (text, earlier) =>
+        decideSafety(text, { matcher: content.safeguarding.matcher, crisisScore: () => score, earlier }),
+    });
+    bot = await startTestBot({ services: { recogniser: confident(0.95), content } });
+    const replies = await bot.say('something is very wrong tonight');
+    assert.match(first(replies), /\b999\b/);
+    assert.match(allText(replies), /Are you safe right now\?/);
+    await bot.close();
+    bot = await startTestBot({ services: { recogniser: confident(0.75), content } });
+    const shortLine = await bot.say('something is very wrong tonight');
+    assert.equal(first(shortLine), content.safeguarding.possibleLine());
+    assert.doesNotMatch(allText(shortLine), /Are you safe right now\?/);
+  });
+
+  it('leads the normal reply with one short 999 line when there may be danger, without a takeover', async () => {
+    bot = await startTestBot();
+    const replies = messages(await bot.say('i am homeless and feel unsafe'));
+    const { safeguarding } = bot.services.content;
+    assert.equal(textOf(replies[0]), safeguarding.possibleLine());
+    assert.match(textOf(replies[0]), /\b999\b/);
+    assert.ok(replies.length >= 2, 'the normal reply follows in the same turn');
+    assert.doesNotMatch(allText(replies), /Are you safe right now\?/);
+    const week = (await bot.services.insights.weeks([isoWeek(new Date())]))[0];
+    assert.equal(week?.counts['safeguarding|possible|general-danger'], 1, 'the hazard is counted');
+    assert.doesNotMatch(JSON.stringify(week), /homeless/, 'and nothing of the text');
+  });
+
+  for (const channelId of ['webchat', 'directline', 'msteams'])
+    it(`offers a Call 999 button (tel:999) on ${channelId}, with the number in the text too`, async () => {
+      bot = await startTestBot({ channelId });
+      const [reply] = messages(await bot.say('there is a fire in my flat'));
+      assert.match(reply.text ?? '', /\b999\b/);
+      const actions = (reply.attachments ?? []).flatMap(
+        (a) => (a.content as { buttons?: { type: string; title: string; value: string }[] }).buttons ?? [],
+      );
+      assert.deepEqual(actions, [{ type: 'openUrl', title: 'Call 999', value: 'tel:999' }]);
+    });
+
+  it('gives the number as text only on channels that cannot dial', async () => {
+    bot = await startTestBot({ channelId: 'test' });
+    const [reply] = messages(await bot.say('there is a fire in my flat'));
+    assert.match(reply.text ?? '', /\b999\b/);
+    assert.equal(reply.attachments?.length ?? 0, 0);
+  });
+
+  it('gives the first steps for the kind of emergency after 999', async () => {
+    bot = await startTestBot();
+    const fire = first(await bot.say('the kitchen is on fire'));
+    assert.ok(fire.indexOf('999') < fire.indexOf('get out, stay out'), '999 first, then get out');
+    await bot.say('Back to where I was');
+    assert.match(first(await bot.say('I can smell gas')), /0800 111 999/);
+    await bot.say('Back to where I was');
+    assert.match(first(await bot.say('my 3 year old swallowed some tablets')), /\b111\b/);
+    await bot.say('Back to where I was');
+    assert.match(first(await bot.say('my son is missing')), /24 hours/);
+  });
+
+  it('sees an emergency told over two short messages', async () => {
+    bot = await startTestBot();
+    assert.doesNotMatch(first(await bot.say('my toddler')), /Are you safe/);
+    const replies = await bot.say('alone by the road');
+    assert.match(first(replies), /\b999\b/);
+    assert.match(allText(replies), /Are you safe right now\?/);
   });
 
   it('repeats the emergency routes for "I\'m not safe", and keeps asking', async () => {

@@ -1,6 +1,4 @@
 import assert from 'node:assert/strict';
-import { detectCrisis } from '../../src/understanding/crisisRules.js';
-import { normalise } from '../../src/understanding/normalise.js';
 import { sharedRecogniser } from './sharedRecogniser.js';
 
 /** Everyday sayings that sound violent but are not a crisis. */
@@ -89,9 +87,10 @@ describe('understanding: sayings that sound violent', () => {
       assert.equal(recogniser.recognise('i want to end my life', { activeJourney }).route, 'crisis');
   });
 
-  it('tells self-harm, abuse and danger apart for the next line of the reply', () => {
-    assert.equal(detectCrisis(normalise('I keep cutting myself'))?.kind, 'self-harm');
-    assert.equal(detectCrisis(normalise('my husband hits me'))?.kind, 'abuse');
-    assert.equal(detectCrisis(normalise('there is a man with a machete outside'))?.kind, 'danger');
+  it('tells the kinds of emergency apart for the first steps after 999', async () => {
+    const { recogniser } = await sharedRecogniser();
+    assert.equal(recogniser.safety('I keep cutting myself').hazard, 'suicide-self-harm');
+    assert.equal(recogniser.safety('my husband hits me').hazard, 'domestic-abuse');
+    assert.equal(recogniser.safety('there is a man with a machete outside').hazard, 'weapons');
   });
 });

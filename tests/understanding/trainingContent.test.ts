@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { sharedRecogniser } from './sharedRecogniser.js';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -7,9 +8,7 @@ import path from 'node:path';
 import { loadContent } from '../../src/content/content.js';
 import { ContentError } from '../../src/content/contentError.js';
 import { projectRoot } from '../../src/paths.js';
-import { detectCrisis } from '../../src/understanding/crisisRules.js';
 import { loadRecogniser } from '../../src/understanding/loadRecogniser.js';
-import { normalise } from '../../src/understanding/normalise.js';
 import { JOURNEY_ROUTES, loadTrainingSet } from '../../src/understanding/trainingData.js';
 
 const knowledge = path.join(projectRoot, 'knowledge');
@@ -29,10 +28,11 @@ describe('understanding: training content', () => {
     }
   });
 
-  it('has no crisis rule firing on an example of another route', async () => {
+  it('has no safeguarding term making an example of another route an emergency', async () => {
     const set = await loadTrainingSet(knowledge);
+    const { recogniser } = await sharedRecogniser();
     const clashes = set.examples
-      .filter((e) => e.route !== 'crisis' && detectCrisis(normalise(e.text)))
+      .filter((e) => e.route !== 'crisis' && recogniser.safety(e.text).level === 'certain')
       .map((e) => `${e.route}: ${e.text}`);
     assert.deepEqual(clashes, []);
   });
@@ -111,24 +111,25 @@ describe('understanding: training content', () => {
 describe('understanding: the crisis reply content', () => {
   it('leads with 999, the silent call and text relay, with numbers from services.yaml', async () => {
     const content = await loadContent();
-    const lines = content.safeguarding.firstReply('self-harm');
+    const lines = content.safeguarding.firstReply('suicide-self-harm');
     assert.match(lines[0], /999/);
     assert.match(lines.slice(0, 3).join(' '), /55/);
     assert.match(lines.slice(0, 3).join(' '), /18000/);
     assert.match(lines.join(' '), /116 123/);
     assert.match(lines.join(' '), /85258/);
-    assert.match(content.safeguarding.firstReply('abuse').join(' '), /0808 2000 247/);
+    assert.match(content.safeguarding.firstReply('domestic-abuse').join(' '), /0808 2000 247/);
   });
 
   it('refuses a crisis reply that names a service that does not exist', async () => {
     const dir = await copyOfKnowledge();
     try {
-      const file = path.join(dir, 'safeguarding.yaml');
+      // The Samaritans line now sits in the first steps for suicide and self-harm.
+      const file = path.join(dir, 'safeguarding', 'suicide-self-harm.yaml');
       await writeFile(
         file,
         (await readFile(file, 'utf8')).replace('{phone:samaritans}', '{phone:samaritanz}'),
       );
-      await assert.rejects(loadContent(dir), /safeguarding\.yaml[\s\S]*samaritanz/);
+      await assert.rejects(loadContent(dir), /suicide-self-harm\.yaml[\s\S]*firstSteps\.\d[\s\S]*samaritanz/);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -137,7 +138,7 @@ describe('understanding: the crisis reply content', () => {
   it('refuses digits typed into the crisis reply', async () => {
     const dir = await copyOfKnowledge();
     try {
-      const file = path.join(dir, 'safeguarding.yaml');
+      const file = path.join(dir, 'safeguarding', 'suicide-self-harm.yaml');
       await writeFile(file, (await readFile(file, 'utf8')).replace('{phone:samaritans}', '116 123'));
       await assert.rejects(loadContent(dir), /not digits/);
     } finally {
