@@ -170,6 +170,19 @@ describe('handoff: talking to a person on the Teams desk, through the real Cloud
     );
   });
 
+  it('a staff reply that names an emergency reaches the resident, not the crisis reply', async () => {
+    const card = await setUpDeskAndRequest();
+    const thread = `${DESK};messageid=${card.id}`;
+    await staff('', {
+      conversationId: thread,
+      value: (card.body.attachments![0].content as { actions: { data: unknown }[] }).actions[0].data,
+    });
+    channel.clear();
+    await staff('If he comes back with the knife, call 999 straight away', { conversationId: thread });
+    assert.match(textOf(channel.to(RESIDENT)), /Sam: If he comes back with the knife, call 999/);
+    assert.doesNotMatch(textOf(channel.to(thread)), /Are you safe right now/);
+  });
+
   it('nobody accepts in time: the resident is offered the right phone line', async () => {
     const card = await setUpDeskAndRequest();
     const thread = `${DESK};messageid=${card.id}`;
