@@ -137,9 +137,11 @@ describe('the pages on a phone (390x844) in Chromium', function () {
     await say('sam@example.org');
     await shown(page, /phone/i);
     await say('skip');
-    const facts = page.locator('.ac-factset');
-    await facts.first().waitFor();
-    await facts.first().scrollIntoViewIfNeeded();
+    // The confirmation is the card with the print button; its labels are bold text above each value.
+    const words = app.services.content.signupMessages.workshop.confirmation;
+    const printButton = page.locator('.ac-pushButton', { hasText: words.print });
+    await printButton.waitFor();
+    await printButton.scrollIntoViewIfNeeded();
     const layout = await page.evaluate(() => {
       const transcript = document
         .querySelector('.webchat__basic-transcript__scrollable')!
@@ -147,16 +149,20 @@ describe('the pages on a phone (390x844) in Chromium', function () {
       const cards = Array.from(document.querySelectorAll('.ac-adaptiveCard')).map(
         (c) => c.getBoundingClientRect().right,
       );
-      const titleLines = Array.from(document.querySelectorAll('.ac-fact-title .ac-textBlock')).map(
-        (title) => {
-          const range = document.createRange();
-          range.selectNodeContents(title);
-          return {
-            text: title.textContent,
-            lines: new Set(Array.from(range.getClientRects()).map((r) => r.top)).size,
-          };
-        },
+      const confirmation = Array.from(document.querySelectorAll('.ac-adaptiveCard')).pop()!;
+      const labels = Array.from(confirmation.querySelectorAll<HTMLElement>('.ac-textBlock')).filter(
+        // Short bold blocks are the labels ("Session", "When"); the bold reference line may wrap.
+        (block) =>
+          Number(getComputedStyle(block).fontWeight) >= 600 && (block.textContent ?? '').length <= 24,
       );
+      const titleLines = labels.map((title) => {
+        const range = document.createRange();
+        range.selectNodeContents(title);
+        return {
+          text: title.textContent,
+          lines: new Set(Array.from(range.getClientRects()).map((r) => r.top)).size,
+        };
+      });
       return { right: transcript.right, cards, titleLines, pageWidth: document.documentElement.scrollWidth };
     });
     assert.equal(layout.pageWidth, 320, 'no sideways scrolling');
@@ -169,7 +175,6 @@ describe('the pages on a phone (390x844) in Chromium', function () {
 
     // "Save or print this confirmation" prints that card in the browser: nothing is sent, and the
     // reference is in no address.
-    const words = app.services.content.signupMessages.workshop.confirmation;
     await page.evaluate(() => {
       const marked: string[] = [];
       (window as unknown as { printed: string[] }).printed = marked;
