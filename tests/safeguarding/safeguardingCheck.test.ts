@@ -130,6 +130,21 @@ describe('safeguarding check: the tuning set', () => {
     assert.ok((report.negatives.overall.shortLine ?? 1) <= 0.016, JSON.stringify(report.falseAlarms));
   });
 
+  // The second held-out set, by another writer after the first had been used for tuning. Blind it
+  // measured recall 0.907, full reply 0.82 and 7.9% takeovers; these are the figures after general
+  // fixes (hints of danger now give the short line, and the clearest of them the full reply).
+  it('holds the figures reached on the second held-out set', async () => {
+    const file = path.join(projectRoot, 'tests', 'safeguarding', 'heldout-2.jsonl');
+    const lines = parseSafeguardingLines(await readFile(file, 'utf8'), file);
+    const report = await evaluateSafeguarding(lines, decide);
+    assert.ok((report.crisis.overall.recall ?? 0) >= 0.99, JSON.stringify(report.misses));
+    assert.ok((report.crisis.overall.full ?? 0) >= 0.89, JSON.stringify(report.misses));
+    for (const [hazard, f] of Object.entries(report.crisis.byHazard))
+      assert.ok((f.recall ?? 0) >= 0.96, `${hazard}: ${f.recall}`);
+    assert.ok((report.negatives.overall.takeovers ?? 1) <= 0.015, JSON.stringify(report.falseAlarms));
+    assert.ok((report.negatives.overall.shortLine ?? 1) <= 0.08, JSON.stringify(report.falseAlarms));
+  });
+
   it('refuses an evaluation line it cannot read, naming the line', () => {
     assert.throws(
       () => parseSafeguardingLines('{"text":"fire","hazard":"fire-gas"}\n{"txt":"x"}', 'x.jsonl'),
