@@ -25,6 +25,7 @@ import {
   isShortTurn,
   type SafetyDecision,
 } from '../understanding/safetyDecision.js';
+import { isFromDeskTeam } from '../handoff/deskTeam.js';
 import type { BotServices } from './services.js';
 
 type Answer = 'safe' | 'notSafe' | 'back';
@@ -66,6 +67,8 @@ export class SafeguardingMiddleware implements Middleware {
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     if (context.activity.type !== ActivityTypes.Message) return next();
+    // Staff on the hand-off desk are answering residents, not asking for help themselves.
+    if (isFromDeskTeam(context.activity, this.services.config.HANDOFF_TEAM_ID)) return next();
     const raw = context.activity.text ?? '';
     const state = await this.readState(context);
     const now = this.services.now().getTime();

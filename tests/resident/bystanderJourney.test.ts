@@ -29,7 +29,12 @@ describe('bystander journey', () => {
   it('hears a witness story first with "you can still report it", and offers reporting before the course', async () => {
     const story = await chat.send('saw a lad getting battered outside spoons last night');
     const text = allText(story);
-    assert.match(text, /^That sounds upsetting[\s\S]*You can still report it/);
+    // A past fight may get the safeguarding check's one short 999 line first; never the full reply.
+    assert.match(
+      text,
+      /^(If anyone is in danger now, call 999\.\s+)?That sounds upsetting[\s\S]*You can still report it/,
+    );
+    assert.doesNotMatch(text, /Are you safe right now/);
     assert.doesNotMatch(text, /It takes about 10 minutes/, 'the course does not start by itself');
     assert.deepEqual(buttonsOf(story), [
       'Report what I saw',

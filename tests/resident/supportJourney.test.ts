@@ -79,12 +79,21 @@ describe('support journey', () => {
   it('leads with 999 for an ex who keeps turning up, offers "a woman", and gives the stalking line', async () => {
     const first = await chat.send('My ex keeps turning up at my flat');
     const firstText = allText(first);
-    assert.match(firstText, /^If they are at your home now[^\n]*call 999/, '999 comes before the question');
+    // A worry that may be happening now: the check's short 999 line, then the support answer.
+    assert.doesNotMatch(firstText, /Are you safe right now/, 'not the full crisis reply');
+    assert.match(
+      firstText,
+      /^(If anyone is in danger now, call 999\.\s+)?If they are at your home now[^\n]*call 999/,
+      '999 comes before the question',
+    );
     assert.match(firstText, /Who is the support for\?/);
     for (const group of ['A woman', 'A man', 'LGBT+', 'An older person', 'Someone deaf or speech impaired'])
       assert.ok(buttonsOf(first).includes(group), group);
     const answer = allText(await chat.send('a woman'));
-    assert.match(answer, /^If they are at your home now[^\n]*call 999/);
+    assert.match(
+      answer,
+      /^(If anyone is in danger now, call 999\.\s+)?If they are at your home now[^\n]*call 999/,
+    );
     assert.match(answer, /National Stalking Helpline[\s\S]*0808 802 0300/);
     assert.match(answer, /National Domestic Abuse Helpline[\s\S]*0808 2000 247/, 'the related topic too');
     assert.doesNotMatch(answer, /Men's Advice Line/);
