@@ -10,6 +10,7 @@ import { startApp } from '../src/app.js';
 import { type ChatActivity, DirectLineChatClient } from '../src/cli/directLineClient.js';
 import { loadConfig } from '../src/config.js';
 import { startStandInChannel, type PostedActivity } from '../tests/handoff/standInChannel.js';
+import { BENCH_LIMITS } from './support/processes.js';
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 100);
 const TEAM = '19:bench-team@thread.tacv2';
@@ -44,6 +45,8 @@ async function main(): Promise<void> {
     DATA_DIR: dataDir,
     HANDOFF_TEAM_ID: TEAM,
     LOG_LEVEL: 'error',
+    // One loopback client plays both sides far faster than people do: the per-client limits are raised.
+    ...BENCH_LIMITS,
   });
   const app = await startApp(config, { now: () => OPEN });
   const residentArrivals = new Map<string, number>();
