@@ -83,8 +83,12 @@ export class SafeguardingMiddleware implements Middleware {
       isShortTurn(decision) && raw.length <= MAX_KEPT_CHARS
         ? this.services.content.safeguarding.matcher.contentWords(raw)
         : '';
-    state.earlier = kept ? { texts: [...earlier, kept].slice(-EARLIER_TURNS), at: now } : undefined;
-    await this.state.set(context, state);
+    // The same words again add nothing: the state is left as it is, so the turn writes nothing.
+    const repeated = kept !== '' && earlier.length > 0 && earlier[earlier.length - 1] === kept;
+    if (!repeated) {
+      state.earlier = kept ? { texts: [...earlier, kept].slice(-EARLIER_TURNS), at: now } : undefined;
+      await this.state.set(context, state);
+    }
     if (decision.level === 'possible') {
       // Not a takeover: one line first, then the normal reply in the same turn.
       await context.sendActivity(this.services.content.safeguarding.possibleLine());
