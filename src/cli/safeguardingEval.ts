@@ -17,12 +17,12 @@ import {
 
 const pct = (n = 0) => `${(n * 100).toFixed(1)}%`.padStart(7);
 
-function print(name: string, report: SafeguardingReport): void {
+function print(setLabel: string, report: SafeguardingReport): void {
   const row = (label: string, f: GroupFigures) =>
     f.recall !== undefined
       ? `  ${label.padEnd(20)} ${String(f.lines).padStart(5)} ${pct(f.recall)} ${pct(f.full)}`
       : `  ${label.padEnd(20)} ${String(f.lines).padStart(5)} ${pct(f.takeovers)} ${pct(f.shortLine)}`;
-  console.log(`\n== ${name}`);
+  console.log(`\n== ${setLabel}`);
   console.log('Emergencies:          lines  999 first  full reply');
   for (const [hazard, f] of Object.entries(report.crisis.byHazard)) console.log(row(hazard, f));
   console.log(row('ALL', report.crisis.overall));

@@ -2,30 +2,18 @@
 // answer buttons are messageBack actions that send a value and show the label as the person's
 // message, and the reporting route arrives as a card with tap-to-call buttons.
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/appHarness.js';
-import { launchChromium } from '../support/chromium.js';
+import { useAppInChromium } from '../support/chromium.js';
 import { clickButton, shown } from '../support/browser.js';
 
 describe('resident journeys in the web chat page', function () {
   this.timeout(60000);
-  let app: TestApp;
-  let browser: Browser;
-
-  before(async () => {
-    app = await startTestApp();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const chat = useAppInChromium();
 
   it('taps answer buttons and shows the route card with tap-to-call', async () => {
-    const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+    const page = await chat.browser.newPage({ viewport: { width: 1000, height: 900 } });
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
-    await page.goto(`${app.url}/`);
+    await page.goto(`${chat.app.url}/`);
     await clickButton(page, 'Report something');
     await shown(page, /What would you like to report\?/);
     await clickButton(page, 'Fraud or a scam');

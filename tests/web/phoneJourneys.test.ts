@@ -2,10 +2,9 @@
 // "cancel it, move it, or keep it" cancels the booking; a ward link opens that ward's roles; a
 // postcode is accepted at the ward question.
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { BookingService } from '../../src/signups/bookingService.js';
-import { startTestApp, type TestApp } from '../support/appHarness.js';
-import { launchChromium } from '../support/chromium.js';
+import { useAppInChromium } from '../support/chromium.js';
 import { clickButton, screenshot, shown } from '../support/browser.js';
 
 const PHONE = { width: 390, height: 844 };
@@ -18,20 +17,10 @@ async function say(page: Page, text: string): Promise<void> {
 
 describe('walk-through journeys on a phone', function () {
   this.timeout(90000);
-  let app: TestApp;
-  let browser: Browser;
-
-  before(async () => {
-    app = await startTestApp();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const chat = useAppInChromium();
 
   it('cancels a booking when "cancel" is typed at "cancel it, move it, or keep it"', async () => {
-    const { services } = app;
+    const { services } = chat.app;
     const bookings = new BookingService(services.store.records, services.content.workshops, services.now);
     const [first] = await bookings.upcoming();
     assert.ok(first, 'an upcoming session in knowledge/workshops.yaml');
@@ -45,8 +34,8 @@ describe('walk-through journeys on a phone', function () {
     assert.equal(made.outcome, 'booked');
     const ref = made.outcome === 'booked' ? made.ref : '';
 
-    const page = await browser.newPage({ viewport: PHONE });
-    await page.goto(`${app.url}/chat`);
+    const page = await chat.browser.newPage({ viewport: PHONE });
+    await page.goto(`${chat.app.url}/chat`);
     await page.getByRole('textbox').last().waitFor({ timeout: 20000 });
     await say(page, `manage my workshop booking ${ref}`);
     await shown(page, /email address did you book with/);
@@ -62,16 +51,16 @@ describe('walk-through journeys on a phone', function () {
   });
 
   it("opens the ward's roles from a volunteering link", async () => {
-    const page = await browser.newPage({ viewport: PHONE });
-    await page.goto(`${app.url}/chat?journey=volunteer&ward=tudor&source=POSTER-1`);
+    const page = await chat.browser.newPage({ viewport: PHONE });
+    await page.goto(`${chat.app.url}/chat?journey=volunteer&ward=tudor&source=POSTER-1`);
     await shown(page, /how you can help in Tudor/, 20000);
     await shown(page, /I.m interested in Police Ward Panel member/);
     await page.close();
   });
 
   it('accepts a postcode at the ward question', async () => {
-    const page = await browser.newPage({ viewport: PHONE });
-    await page.goto(`${app.url}/chat?journey=volunteer`);
+    const page = await chat.browser.newPage({ viewport: PHONE });
+    await page.goto(`${chat.app.url}/chat?journey=volunteer`);
     await shown(page, /Which ward or area of Kingston/, 20000);
     await say(page, 'kt67dg');
     await shown(page, /Postcodes starting KT6 7/);

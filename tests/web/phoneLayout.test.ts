@@ -4,10 +4,9 @@
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { screenshot, shown } from '../support/browser.js';
-import { startTestApp, type TestApp } from '../support/appHarness.js';
-import { launchChromium } from '../support/chromium.js';
+import { useAppInChromium } from '../support/chromium.js';
 
 const PHONE = { width: 390, height: 844 };
 
@@ -26,23 +25,13 @@ async function scrollToBottom(page: Page): Promise<void> {
 
 describe('the pages on a phone (390x844) in Chromium', function () {
   this.timeout(90000);
-  let app: TestApp;
-  let browser: Browser;
-
-  before(async () => {
-    app = await startTestApp();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const chat = useAppInChromium();
 
   it('the chat fills the screen: the welcome and the message box are in view on arrival', async () => {
-    const page = await browser.newPage({ viewport: PHONE });
-    await page.goto(`${app.url}/`);
-    await shown(page, app.services.content.conversation.welcome[0]!, 15000);
-    const menu = app.services.content.conversation.journeys[0]!.label;
+    const page = await chat.browser.newPage({ viewport: PHONE });
+    await page.goto(`${chat.app.url}/`);
+    await shown(page, chat.app.services.content.conversation.welcome[0]!, 15000);
+    const menu = chat.app.services.content.conversation.journeys[0]!.label;
     await page
       .locator('button:not(.webchat__live-region-activity__suggested-action)', { hasText: menu })
       .waitFor();
@@ -60,9 +49,9 @@ describe('the pages on a phone (390x844) in Chromium', function () {
   });
 
   it('keeps "Exit this page" in view after a long conversation, scrolled to the bottom', async () => {
-    const page = await browser.newPage({ viewport: PHONE });
-    await page.goto(`${app.url}/`);
-    await shown(page, app.services.content.conversation.welcome[0]!, 15000);
+    const page = await chat.browser.newPage({ viewport: PHONE });
+    await page.goto(`${chat.app.url}/`);
+    await shown(page, chat.app.services.content.conversation.welcome[0]!, 15000);
     const input = page.getByRole('textbox').last();
     const messages = page.locator('[aria-roledescription="message"]');
     for (let turn = 0; turn < 8; turn++) {
@@ -83,9 +72,11 @@ describe('the pages on a phone (390x844) in Chromium', function () {
   });
 
   it('opens a long answer at its start, and shows a pressed card button as the person’s message', async () => {
-    const page = await browser.newPage({ viewport: PHONE });
-    await page.goto(`${app.url}/`);
-    const workshops = app.services.content.conversation.journeys.find((j) => j.route === 'workshop')!.label;
+    const page = await chat.browser.newPage({ viewport: PHONE });
+    await page.goto(`${chat.app.url}/`);
+    const workshops = chat.app.services.content.conversation.journeys.find(
+      (j) => j.route === 'workshop',
+    )!.label;
     const visibleButton = (name: string) =>
       page.locator('button:not(.webchat__live-region-activity__suggested-action)', { hasText: name }).first();
     await visibleButton(workshops).click();
@@ -119,8 +110,8 @@ describe('the pages on a phone (390x844) in Chromium', function () {
   });
 
   it('cards read right at 320px wide (as at 400% zoom): nothing past the edge, no label broken in a word', async () => {
-    const page = await browser.newPage({ viewport: { width: 320, height: 700 } });
-    await page.goto(`${app.url}/?journey=workshop`);
+    const page = await chat.browser.newPage({ viewport: { width: 320, height: 700 } });
+    await page.goto(`${chat.app.url}/?journey=workshop`);
     const input = page.getByRole('textbox').last();
     const say = async (text: string) => {
       await input.fill(text);
@@ -138,7 +129,7 @@ describe('the pages on a phone (390x844) in Chromium', function () {
     await shown(page, /phone/i);
     await say('skip');
     // The confirmation is the card with the print button; its labels are bold text above each value.
-    const words = app.services.content.signupMessages.workshop.confirmation;
+    const words = chat.app.services.content.signupMessages.workshop.confirmation;
     const printButton = page.locator('.ac-pushButton', { hasText: words.print });
     await printButton.waitFor();
     await printButton.scrollIntoViewIfNeeded();
@@ -203,9 +194,9 @@ describe('the pages on a phone (390x844) in Chromium', function () {
   });
 
   it('has "Exit this page" on /privacy, in view at the bottom of the notice', async () => {
-    const page = await browser.newPage({ viewport: PHONE });
+    const page = await chat.browser.newPage({ viewport: PHONE });
     await page.route('https://www.bbc.co.uk/**', (route) => route.fulfill({ status: 200, body: 'Weather' }));
-    await page.goto(`${app.url}/privacy`);
+    await page.goto(`${chat.app.url}/privacy`);
     const exit = page.getByRole('button', { name: 'Exit this page' });
     await exit.waitFor();
     await scrollToBottom(page);
@@ -223,7 +214,7 @@ describe('the pages on a phone (390x844) in Chromium', function () {
       host = createServer((_req, res) => {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
         res.end(
-          `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Group</title></head><body><main>${filler}</main><script src="${app.url}/embed.js" defer></script></body></html>`,
+          `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Group</title></head><body><main>${filler}</main><script src="${chat.app.url}/embed.js" defer></script></body></html>`,
         );
       });
       await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
@@ -231,7 +222,7 @@ describe('the pages on a phone (390x844) in Chromium', function () {
     after(() => new Promise((resolve) => host.close(resolve)));
 
     it('opens over the whole screen with "Exit this page" in view, even on a scrolled page', async () => {
-      const page = await browser.newPage({ viewport: PHONE });
+      const page = await chat.browser.newPage({ viewport: PHONE });
       await page.goto(`http://localhost:${(host.address() as AddressInfo).port}/`);
       await scrollToBottom(page);
       await page.getByRole('button', { name: 'Chat with Safer Kingston' }).click();
