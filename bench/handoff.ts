@@ -9,7 +9,7 @@ import path from 'node:path';
 import { startApp } from '../src/app.js';
 import { type ChatActivity, DirectLineChatClient } from '../src/cli/directLineClient.js';
 import { loadConfig } from '../src/config.js';
-import { startStandInChannel, type PostedActivity } from '../tests/handoff/standInChannel.js';
+import { deskActivity, startStandInChannel, type PostedActivity } from '../tests/handoff/standInChannel.js';
 import { BENCH_LIMITS } from './support/processes.js';
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 100);
@@ -59,18 +59,18 @@ async function main(): Promise<void> {
     fetch(`${app.url}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        type: 'message',
-        id: `s-${++n}`,
-        text,
-        ...(value ? { value } : {}),
-        channelId: 'msteams',
-        serviceUrl: channel.url,
-        conversation: { id: conversationId, conversationType: 'channel', isGroup: true },
-        from: { id: 'bench-staff', aadObjectId: 'bench-staff' },
-        recipient: { id: 'bot' },
-        channelData: { team: { id: TEAM }, channel: { id: DESK } },
-      }),
+      body: JSON.stringify(
+        deskActivity({
+          id: `s-${++n}`,
+          text,
+          value,
+          serviceUrl: channel.url,
+          conversationId,
+          team: TEAM,
+          desk: DESK,
+          staff: { id: 'bench-staff', aadObjectId: 'bench-staff' },
+        }),
+      ),
     });
   const toDesk: number[] = [];
   const toResident: number[] = [];

@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { postActivity, startTestApp, type TestApp } from '../support/appHarness.js';
 import { clickButton, shown } from '../support/browser.js';
 import { launchChromium } from '../support/chromium.js';
-import { startStandInChannel } from './standInChannel.js';
+import { deskActivity, startStandInChannel } from './standInChannel.js';
 
 const TEAM = '19:team-desk@thread.tacv2';
 const DESK = '19:desk-channel@thread.tacv2';
@@ -32,18 +32,18 @@ describe('handoff: the chat page with a person on the desk, in Chromium', functi
 
   let n = 0;
   const staff = async (text: string, conversationId = DESK, value?: unknown) => {
-    const res = await postActivity(app.url, {
-      type: 'message',
-      id: `s-${++n}`,
-      text,
-      ...(value ? { value } : {}),
-      channelId: 'msteams',
-      serviceUrl: channel.url,
-      conversation: { id: conversationId, conversationType: 'channel', isGroup: true },
-      from: { id: 'staff-1', aadObjectId: 'staff-aad-1' },
-      recipient: { id: 'bot' },
-      channelData: { team: { id: TEAM }, channel: { id: DESK } },
-    });
+    const res = await postActivity(
+      app.url,
+      deskActivity({
+        id: `s-${++n}`,
+        text,
+        value,
+        serviceUrl: channel.url,
+        conversationId,
+        team: TEAM,
+        desk: DESK,
+      }),
+    );
     assert.ok(res.status < 300);
   };
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createLogger } from '../../src/logger.js';
 import { postActivity, startTestApp, type TestApp } from '../support/appHarness.js';
 import { adaptiveCardProblems } from '../support/adaptiveCardCheck.js';
-import { startStandInChannel, type PostedActivity } from './standInChannel.js';
+import { deskActivity, startStandInChannel, type PostedActivity } from './standInChannel.js';
 
 const TEAM = '19:team-desk@thread.tacv2';
 const DESK = '19:desk-channel@thread.tacv2';
@@ -55,22 +55,19 @@ describe('handoff: talking to a person on the Teams desk, through the real Cloud
     text: string,
     options: { conversationId?: string; team?: string; value?: unknown; from?: string } = {},
   ) => {
-    const res = await postActivity(app.url, {
-      type: 'message',
-      id: `s-${++n}`,
-      text,
-      ...(options.value ? { value: options.value } : {}),
-      channelId: 'msteams',
-      serviceUrl: channel.url,
-      conversation: {
-        id: options.conversationId ?? `${DESK};messageid=1`,
-        conversationType: 'channel',
-        isGroup: true,
-      },
-      from: { id: options.from ?? 'staff-1', aadObjectId: options.from ?? 'staff-aad-1' },
-      recipient: { id: 'bot' },
-      channelData: { team: { id: options.team ?? TEAM }, channel: { id: DESK }, tenant: { id: 'tenant-1' } },
-    });
+    const res = await postActivity(
+      app.url,
+      deskActivity({
+        id: `s-${++n}`,
+        text,
+        value: options.value,
+        serviceUrl: channel.url,
+        conversationId: options.conversationId ?? `${DESK};messageid=1`,
+        team: options.team ?? TEAM,
+        desk: DESK,
+        staff: { id: options.from ?? 'staff-1', aadObjectId: options.from ?? 'staff-aad-1' },
+      }),
+    );
     assert.ok(res.status < 300, `staff message answered ${res.status}`);
   };
   const deskPosts = () => channel.to(DESK);

@@ -49,3 +49,28 @@ export async function startStandInChannel(onPost?: (posted: PostedActivity) => v
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/** A message from staff in the desk channel's thread, as Teams sends it to /api/messages. */
+export function deskActivity(message: {
+  id: string;
+  text: string;
+  value?: unknown;
+  serviceUrl: string;
+  conversationId: string;
+  team: string;
+  desk: string;
+  staff?: { id: string; aadObjectId: string };
+}): Record<string, unknown> {
+  return {
+    type: 'message',
+    id: message.id,
+    text: message.text,
+    ...(message.value ? { value: message.value } : {}),
+    channelId: 'msteams',
+    serviceUrl: message.serviceUrl,
+    conversation: { id: message.conversationId, conversationType: 'channel', isGroup: true },
+    from: message.staff ?? { id: 'staff-1', aadObjectId: 'staff-aad-1' },
+    recipient: { id: 'bot' },
+    channelData: { team: { id: message.team }, channel: { id: message.desk }, tenant: { id: 'tenant-1' } },
+  };
+}
