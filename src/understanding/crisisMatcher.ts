@@ -3,7 +3,7 @@
 // length (each start walks at most the longest phrase), so a 10,000-character message stays cheap.
 // Misspellings of longer hazard words are found through a precomputed one-deletion index.
 import { LOWERING_KINDS, type CrisisContent, type HazardId, type LoweringKind } from './crisisContent.js';
-import { crisisTokens, SENTENCE_END, type Tokens } from './crisisTokens.js';
+import { crisisTokens, SENTENCE_END, withShorthand, type Tokens } from './crisisTokens.js';
 
 export type CrisisLevel = 'certain' | 'possible' | 'none';
 
@@ -96,6 +96,9 @@ export function inflections(word: string): string[] {
   return [...forms];
 }
 
+const prefixCode = (word: string) =>
+  (word.charCodeAt(0) * 65536 + word.charCodeAt(1)) * 65536 + word.charCodeAt(2);
+
 function deletions(word: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
@@ -111,7 +114,8 @@ export class CrisisMatcher {
   private readonly deletionIndex = new Map<string, string>();
   private readonly known: ReadonlySet<string>;
   private readonly fuzzy: boolean;
-  private readonly prefixes = new Set<string>();
+  /** The first three letters of every content word that may be misspelt, as numbers (no string made per word). */
+  private readonly prefixes = new Set<number>();
   private readonly groups: Record<string, string[]>;
   private readonly spellings: ReadonlyMap<string, string[]>;
 
@@ -124,7 +128,9 @@ export class CrisisMatcher {
     knownWords?: Iterable<string>,
   ) {
     this.groups = content.groups;
-    this.spellings = new Map(Object.entries(content.spellings).map(([k, v]) => [k, v.split(' ')]));
+    this.spellings = withShorthand(
+      new Map(Object.entries(content.spellings).map(([k, v]) => [k, v.split(' ')])),
+    );
     for (const hazard of content.hazards) {
       for (const p of hazard.certain)
         this.add(p, { role: 'certain', hazard: hazard.id }, `${hazard.id}.certain`);
@@ -144,7 +150,7 @@ export class CrisisMatcher {
     for (const word of this.vocabulary) known.delete(word);
     for (const word of this.written) {
       if (word.length < MIN_FUZZY_LENGTH || !/^[a-z]+$/.test(word)) continue;
-      this.prefixes.add(word.slice(0, 3));
+      this.prefixes.add(prefixCode(word));
       deletions(word).forEach((d, i) => {
         if (!this.deletionIndex.has(`${i}:${d}`)) this.deletionIndex.set(`${i}:${d}`, word);
         if (!this.deletionIndex.has(d)) this.deletionIndex.set(d, word);
@@ -207,7 +213,7 @@ export class CrisisMatcher {
   private corrected(word: string): string {
     if (!this.fuzzy || word.length < MIN_FUZZY_LENGTH - 1 || word.length > MAX_FUZZY_LENGTH) return word;
     // A misspelling keeps its first three letters far more often than not: a cheap first filter.
-    if (!this.prefixes.has(word.slice(0, 3)) || this.vocabulary.has(word) || this.known.has(word))
+    if (!this.prefixes.has(prefixCode(word)) || this.vocabulary.has(word) || this.known.has(word))
       return word;
     // One letter missing ("stabed"): the word is a deletion of a content word.
     const missingLetter = this.deletionIndex.get(word);
@@ -259,7 +265,9 @@ export class CrisisMatcher {
 
   check(text: string): CrisisCheck {
     const tokens: Tokens = crisisTokens(text, this.spellings);
-    const words = tokens.words.map((w) => this.corrected(w));
+    // Corrected in place: the token list is this call's own.
+    const words = tokens.words;
+    for (let i = 0; i < words.length; i++) words[i] = this.corrected(words[i]);
     const all = this.matches(words);
     // Idioms and lowering phrases cover their own words: a cue inside one ("kill me" in "my boss
     // will kill me", "now" in "I'm safe now") does not count. Other words are untouched. For each

@@ -8,6 +8,7 @@ export const SENTENCE_END = '.';
 
 /** Clause words after which a lowering word earlier in the sentence no longer applies. */
 const CLAUSE_BREAKS = new Set(['but', 'also', 'anyway', 'btw', 'however']);
+const LONGEST_CLAUSE_BREAK = Math.max(...[...CLAUSE_BREAKS].map((w) => w.length));
 /** Words whose "'s" means "is" ("he's got a knife"); elsewhere it is a possessive and dropped. */
 const IS_BEFORE = new Set([
   'he',
@@ -30,7 +31,17 @@ const IS_BEFORE = new Set([
   'this',
 ]);
 const ACCENTED = /[\u00c0-\u024f]/;
-const WORDS = new Map(Object.entries(WORD_MAP).map(([k, v]) => [k, v.split(' ')]));
+const WORDS: ReadonlyMap<string, string[]> = new Map(
+  Object.entries(WORD_MAP).map(([k, v]) => [k, v.split(' ')]),
+);
+
+/**
+ * The texting shorthand with a content's own spellings laid over it, built once, so each word of
+ * a message costs one look-up.
+ */
+export function withShorthand(spellings: ReadonlyMap<string, string[]>): ReadonlyMap<string, string[]> {
+  return new Map([...WORDS, ...spellings]);
+}
 const PICTOGRAPH = /\p{Extended_Pictographic}/u;
 
 export interface Tokens {
@@ -72,14 +83,14 @@ const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
  * lower-case words with "*" and apostrophes inside kept ("r*pe", "can't"), "!" as a token of its
  * own, sentence ends, and emoji.
  */
-export function crisisTokens(text: string, spellings?: ReadonlyMap<string, string[]>): Tokens {
+export function crisisTokens(text: string, spellings: ReadonlyMap<string, string[]> = WORDS): Tokens {
   const out: Tokens = { words: [], sentence: [] };
   let lower = text.toLowerCase();
   // "Pokémon", "café": letters with accents read as plain letters (only when there are any).
   if (ACCENTED.test(lower)) lower = lower.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
   let sentence = 0;
   const push = (word: string) => {
-    const mapped = spellings?.get(word) ?? WORDS.get(word);
+    const mapped = spellings.get(word);
     if (mapped === undefined) {
       out.words.push(word);
       out.sentence.push(sentence);
@@ -121,8 +132,12 @@ export function crisisTokens(text: string, spellings?: ReadonlyMap<string, strin
         } else break;
       }
       let word = lower.slice(start, i);
-      if (tripled) word = word.replace(/([a-z])\1{2,}/g, '$1$1');
-      if (CLAUSE_BREAKS.has(word)) sentence++;
+      if (tripled) {
+        word = word.replace(/([a-z])\1{2,}/g, '$1$1');
+        // The letters cut may have stood before the apostrophe ("sooo'm").
+        if (apostrophe >= 0) apostrophe = word.search(/['\u2019]/);
+      }
+      if (i - start <= LONGEST_CLAUSE_BREAK && CLAUSE_BREAKS.has(word)) sentence++;
       if (apostrophe >= 0) for (const part of spellOut(word, apostrophe)) push(part);
       else push(word);
       continue;
