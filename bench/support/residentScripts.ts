@@ -74,12 +74,18 @@ function choose(step: string, reply: Reply, which: (o: Offer) => boolean, r: Res
   return { step, send: { text: r.texts.phrase(r.texts.pick(r.texts.corpus.typedChoices)) } };
 }
 
-/** The first message of a journey: its welcome button when offered, else typed words. */
-function opening(journey: Journey, r: Resident, last: Reply): Turn {
+/**
+ * The first message of a journey: its welcome button when offered, else typed words. When typed
+ * words get "Did you mean one of these?", the person taps the journey's button, as people do.
+ */
+function* opening(journey: Journey, r: Resident, last: Reply): Generator<Turn, Reply, Reply> {
   const label = r.labels[journey];
-  const button = last.offers.find((o) => o.suggested && o.value === label);
-  if (button && r.texts.chance(0.5)) return { step: `${journey}.opening`, send: button.tap };
-  return { step: `${journey}.opening`, send: { text: r.texts.opening(journey) } };
+  const button = (reply: Reply) => reply.offers.find((o) => o.suggested && o.value === label);
+  const offered = button(last);
+  if (offered && r.texts.chance(0.5)) return yield { step: `${journey}.opening`, send: offered.tap };
+  const reply = yield { step: `${journey}.opening`, send: { text: r.texts.opening(journey) } };
+  const clarify = button(reply);
+  return clarify ? yield { step: `${journey}.clarify`, send: clarify.tap } : reply;
 }
 
 function* feedback(journey: Journey, reply: Reply, r: Resident): Generator<Turn, void, Reply> {
@@ -123,7 +129,7 @@ function* contactDetails(
 }
 
 const volunteer: Script = function* (r, last) {
-  let reply = yield opening('volunteer', r, last);
+  let reply = yield* opening('volunteer', r, last);
   const chosen = (rep: Reply) =>
     offered(rep, cardAction('volunteer.ward')).length > 0 ||
     offered(rep, cardAction('volunteer.role')).length > 0;
@@ -140,8 +146,11 @@ const volunteer: Script = function* (r, last) {
   yield* contactDetails('volunteer', reply, r);
 };
 
+/** A yes/no question (the session is full: join the waiting list? fewer places left: wait for more?). */
+const yesNo = question('yes-no:');
+
 const workshop: Script = function* (r, last) {
-  let reply = yield opening('workshop', r, last);
+  let reply = yield* opening('workshop', r, last);
   const typed = (texts: string[]) => ({ text: r.texts.phrase(r.texts.pick(texts)) });
   for (const [step, action, texts] of [
     ['workshop.session', 'workshop.session', r.texts.corpus.sessionTexts],
@@ -155,6 +164,13 @@ const workshop: Script = function* (r, last) {
         (r.texts.chance(0.3) ? { step, send: typed([...texts]) } : choose(step, reply, cardAction(action), r))
       );
     }
+    if (offered(reply, yesNo).length) {
+      const answer = r.texts.pick(offered(reply, yesNo));
+      reply = yield { step: 'workshop.waitingList', send: answer.tap };
+      // "No" to a full session ends the booking; "no" to fewer places books what is left.
+      if (valueOf(answer).choice === 'no' && !offered(reply, cardAction('signup.consent')).length)
+        return yield* feedback('workshop', reply, r);
+    }
   }
   yield* contactDetails('workshop', reply, r);
 };
@@ -162,7 +178,7 @@ const workshop: Script = function* (r, last) {
 /** The reporting and support guides: up to three button questions, then feedback. */
 function guide(journey: 'report' | 'support'): Script {
   return function* (r, last) {
-    let reply = yield opening(journey, r, last);
+    let reply = yield* opening(journey, r, last);
     for (let depth = 0; depth < 3; depth++) {
       if (!offered(reply, question(`${journey}:`)).length) break;
       reply = yield choose(`${journey}.choice`, reply, question(`${journey}:`), r);
@@ -172,7 +188,7 @@ function guide(journey: 'report' | 'support'): Script {
 }
 
 const bystander: Script = function* (r, last) {
-  let reply = yield opening('bystander', r, last);
+  let reply = yield* opening('bystander', r, last);
   for (let n = 0; n < 3; n++) {
     if (!offered(reply, question('bystander:')).length) return n ? undefined : r.drift('bystander.choice');
     reply = yield choose('bystander.choice', reply, question('bystander:'), r);
@@ -182,7 +198,7 @@ const bystander: Script = function* (r, last) {
 };
 
 const plan: Script = function* (r, last) {
-  let reply = yield opening('plan', r, last);
+  let reply = yield* opening('plan', r, last);
   for (let n = 0; n < 2; n++) {
     const topics = offered(reply, planTopic);
     if (topics.length) reply = yield { step: 'plan.topic', send: r.texts.pick(topics).tap };
@@ -191,7 +207,7 @@ const plan: Script = function* (r, last) {
 };
 
 const privacy: Script = function* (r, last) {
-  const reply = yield opening('privacy', r, last);
+  const reply = yield* opening('privacy', r, last);
   // Some questions go straight to the look-up; others get the choices, of which the first is
   // the look-up. It uses the reference and email of a sign-up in this conversation when there was
   // one, else ones the bot will not find.
