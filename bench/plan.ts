@@ -25,8 +25,12 @@ const sets: Record<string, PlanQuestion[]> = {
   dev: [...fromDevSet(await loadDevSet(devSetFile)), ...fromDevSet(await loadDevSet(heldOutFile))],
   dev2: await loadPlanQuestions(planDir('dev2.jsonl')),
 };
-if (existsSync(planDir('questions.heldout.jsonl')))
-  sets.heldout = await loadPlanQuestions(planDir('questions.heldout.jsonl'));
+// The frozen held-out sets, each written blind by a different writer: measured, never tuned on.
+for (const [name, file] of [
+  ['heldout', 'questions.heldout.jsonl'],
+  ['heldout2', 'questions.heldout-2.jsonl'],
+] as const)
+  if (existsSync(planDir(file))) sets[name] = await loadPlanQuestions(planDir(file));
 
 function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
