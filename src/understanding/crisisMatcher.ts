@@ -32,6 +32,8 @@ interface Entry {
 interface TrieNode {
   next: Map<string, TrieNode>;
   any?: TrieNode;
+  /** "*ing": any one word with that ending ("is *ing" matches "is swinging", "are assaulting"). */
+  endings?: [string, TrieNode][];
   gap?: TrieNode;
   entries: Entry[];
 }
@@ -43,6 +45,10 @@ interface Match {
 }
 
 const GAP_WORDS = 5;
+/** A phrase word written "*ing" or "*ed": any word with that ending. */
+const ENDING = /^\*[a-z]{2,4}$/;
+/** Dropped g's, as typed: "followin", "beatin", "bein". */
+const DROPPED_G = /[a-z]in$/;
 const MAX_REASONS = 12;
 /** Messages this short ("fire", "he's got a knife") count as current without a present-tense word. */
 const SHORT_MESSAGE_WORDS = 4;
@@ -179,7 +185,7 @@ export class CrisisMatcher {
     // Only the first word of a phrase gets its -s, -ed and -ing forms ("kill myself", "killing
     // myself"): later words are matched as written, which keeps the trie small.
     const parts = body.split(/\s+/).flatMap((part, index) => {
-      if (part === '...' || part === '*') return [[part]];
+      if (part === '...' || part === '*' || ENDING.test(part)) return [[part]];
       const exact = part.startsWith('=') || index > 0;
       return crisisTokens(part.replace(/^=/, ''), this.spellings)
         .words.filter((w) => w !== SENTENCE_END)
@@ -196,7 +202,13 @@ export class CrisisMatcher {
       for (const at of frontier) {
         if (forms[0] === '...') nextFrontier.push((at.gap ??= node()));
         else if (forms[0] === '*') nextFrontier.push((at.any ??= node()));
-        else
+        else if (ENDING.test(forms[0])) {
+          const ending = forms[0].slice(1);
+          at.endings ??= [];
+          let child = at.endings.find(([e]) => e === ending)?.[1];
+          if (!child) at.endings.push([ending, (child = node())]);
+          nextFrontier.push(child);
+        } else
           for (const form of forms) {
             this.vocabulary.add(form);
             let child = at.next.get(form);
@@ -211,6 +223,13 @@ export class CrisisMatcher {
 
   /** A misspelt hazard word ("stabed", "overdoze") as the word it most likely is. */
   private corrected(word: string): string {
+    if (
+      word.length >= 4 &&
+      DROPPED_G.test(word) &&
+      !this.vocabulary.has(word) &&
+      this.vocabulary.has(`${word}g`)
+    )
+      return `${word}g`;
     if (!this.fuzzy || word.length < MIN_FUZZY_LENGTH - 1 || word.length > MAX_FUZZY_LENGTH) return word;
     // A misspelling keeps its first three letters far more often than not: a cheap first filter.
     if (!this.prefixes.has(prefixCode(word)) || this.vocabulary.has(word) || this.known.has(word))
@@ -237,6 +256,11 @@ export class CrisisMatcher {
         const child = at.next.get(words[pos]);
         if (child) walk(child, pos + 1, start);
         if (at.any) walk(at.any, pos + 1, start);
+        if (at.endings)
+          for (const [ending, child] of at.endings) {
+            const w = words[pos];
+            if (w.length > ending.length + 1 && w.endsWith(ending)) walk(child, pos + 1, start);
+          }
       }
       if (at.gap)
         for (let k = 0; k <= GAP_WORDS && pos + k <= words.length; k++) {
@@ -298,8 +322,9 @@ export class CrisisMatcher {
       else if (!coveredByLowering(m)) live.push(m);
     }
     const reasons: string[] = [];
-    // An idiom that hid a hazard word still tells the classifier to hold back.
-    let lowered = idiomHidHazard;
+    // An idiom tells the classifier to hold back, whether or not it hid a hazard word ("I could
+    // strangle my brother"): the words it covers are figurative, and the matcher still sees the rest.
+    let lowered = idiomHidHazard || live.some((m) => m.entry.role === 'idiom');
     const loweredIn = new Map<number, number>();
     let loweredEverywhere = 0;
     let urgent = false;

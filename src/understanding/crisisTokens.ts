@@ -138,6 +138,8 @@ export function crisisTokens(text: string, spellings: ReadonlyMap<string, string
         if (apostrophe >= 0) apostrophe = word.search(/['\u2019]/);
       }
       if (i - start <= LONGEST_CLAUSE_BREAK && CLAUSE_BREAKS.has(word)) sentence++;
+      // "..., and now the rider is not moving": what comes after is a new clause.
+      else if (word === 'now' && out.words[out.words.length - 1] === 'and') sentence++;
       if (apostrophe >= 0) for (const part of spellOut(word, apostrophe)) push(part);
       else push(word);
       continue;

@@ -7,7 +7,7 @@ import type { CrisisCheck, CrisisMatcher } from './crisisMatcher.js';
 /** The classifier's crisis probability from which the short 999 line leads the reply. */
 export const CLASSIFIER_POSSIBLE = 0.7;
 /** The classifier's crisis probability from which the full crisis reply is sent. */
-export const CLASSIFIER_CERTAIN = 0.85;
+export const CLASSIFIER_CERTAIN = 0.78;
 /** The fewest words with which the classifier alone may speak ("a man", "my mate" are too little). */
 const MIN_CLASSIFIER_WORDS = 3;
 /** A message this short may be the second half of an emergency told over several messages. */

@@ -44,12 +44,30 @@ const CASES: [string, 'certain' | 'not-takeover' | 'none', string][] = [
   ['my son drank bleach what should I do', 'certain', 'question after poisoning'],
   ['🔪 he is coming', 'certain', 'emoji'],
   ['im gonna kms', 'certain', 'text-speak'],
+  // Present tense in people's own grammar.
+  ['a woman is chopping at the door with an axe', 'certain', '"is ...ing" says it is happening now'],
+  ['bouncer beatin sum1 up outside the club', 'certain', 'a dropped g ("beatin")'],
+  [
+    "I can't find my 4 year old, she was right next to me a minute ago",
+    'certain',
+    '"a minute ago" is now, not the past',
+  ],
+  [
+    'I reported the potholes twice, and now a motorbike rider is lying in the road not moving',
+    'certain',
+    '"..., and now" starts a new clause, out of reach of "reported"',
+  ],
   // Hypotheticals lower.
   ['what should a bystander do if someone is followed', 'not-takeover', 'bystander hypothetical'],
   ['suppose someone collapsed in front of me, what should I do?', 'not-takeover', 'suppose'],
   // Idioms lower only their own words.
   ["my boss will kill me if I'm late", 'none', 'idiom'],
   ['this weather is killing me', 'none', 'idiom'],
+  [
+    'honestly I could strangle my sister, she finished the milk again',
+    'none',
+    'an idiom holds the classifier back',
+  ],
   ['my feet are killing me and my husband is hitting me', 'certain', 'an idiom never hides a present hazard'],
   // Fiction and games.
   ['in Minecraft I set my house on fire', 'none', 'game'],
@@ -138,11 +156,26 @@ describe('safeguarding check: the tuning set', () => {
     const lines = parseSafeguardingLines(await readFile(file, 'utf8'), file);
     const report = await evaluateSafeguarding(lines, decide);
     assert.ok((report.crisis.overall.recall ?? 0) >= 0.99, JSON.stringify(report.misses));
-    assert.ok((report.crisis.overall.full ?? 0) >= 0.89, JSON.stringify(report.misses));
+    assert.ok((report.crisis.overall.full ?? 0) >= 0.98, JSON.stringify(report.misses));
     for (const [hazard, f] of Object.entries(report.crisis.byHazard))
       assert.ok((f.recall ?? 0) >= 0.96, `${hazard}: ${f.recall}`);
     assert.ok((report.negatives.overall.takeovers ?? 1) <= 0.015, JSON.stringify(report.falseAlarms));
     assert.ok((report.negatives.overall.shortLine ?? 1) <= 0.08, JSON.stringify(report.falseAlarms));
+  });
+
+  // The third held-out set, by a third writer. Blind it measured recall 0.942, full reply 0.864 and
+  // 7.6% takeovers; these are the figures after the fixes it showed (present-tense "is ...ing",
+  // dropped g's, "a minute ago", "..., and now ...", hazard phrases in people's own words).
+  it('holds the figures reached on the third held-out set', async () => {
+    const file = path.join(projectRoot, 'tests', 'safeguarding', 'heldout-3.jsonl');
+    const lines = parseSafeguardingLines(await readFile(file, 'utf8'), file);
+    const report = await evaluateSafeguarding(lines, decide);
+    assert.ok((report.crisis.overall.recall ?? 0) >= 0.99, JSON.stringify(report.misses));
+    assert.ok((report.crisis.overall.full ?? 0) >= 0.99, JSON.stringify(report.misses));
+    for (const [hazard, f] of Object.entries(report.crisis.byHazard))
+      assert.ok((f.recall ?? 0) >= 0.96, `${hazard}: ${f.recall}`);
+    assert.ok((report.negatives.overall.takeovers ?? 1) <= 0.01, JSON.stringify(report.falseAlarms));
+    assert.ok((report.negatives.overall.shortLine ?? 1) <= 0.05, JSON.stringify(report.falseAlarms));
   });
 
   it('refuses an evaluation line it cannot read, naming the line', () => {
