@@ -17,7 +17,10 @@ export function waitingStep(dc: DialogContext): string | undefined {
   if (!active) return undefined;
   const key = (active.state as { options?: { validations?: { key?: unknown } } } | undefined)?.options
     ?.validations?.key;
-  return (typeof key === 'string' ? key : active.id).replace(/:/g, '.');
+  // A shared prompt (one for all of a journey's choice questions) is told apart by its question's
+  // key; a yes/no question's key only restates its prompt's id, so the id names it either way.
+  const specific = typeof key === 'string' && key !== `yes-no:${active.id}`;
+  return (specific ? key : active.id).replace(/:/g, '.');
 }
 
 /** Counts the step the journey now waits at, unless this run of the journey counted it already. */
