@@ -9,7 +9,9 @@ import {
 } from '../src/bot/dialogKit.js';
 import type { BotServices } from '../src/bot/services.js';
 import { getUnderstanding } from '../src/bot/turnUnderstanding.js';
+import { JOURNEY_ROUTES } from '../src/content/conversation.js';
 import { answersActiveQuestion } from './choiceQuestion.js';
+import { recordStepReached } from './journeyFunnel.js';
 import { menuMessage, paragraphs } from './menu.js';
 
 /** Below this confidence a message is treated as an answer to the prompt, not as a command. */
@@ -21,6 +23,25 @@ export class CancelAndHelpDialog extends ComponentDialog {
     protected readonly services: BotServices,
   ) {
     super(id);
+  }
+
+  override async beginDialog(outerDc: DialogContext, options?: object): Promise<DialogTurnResult> {
+    return this.counted(outerDc, await super.beginDialog(outerDc, options));
+  }
+
+  override async continueDialog(outerDc: DialogContext): Promise<DialogTurnResult> {
+    return this.counted(outerDc, await super.continueDialog(outerDc));
+  }
+
+  /**
+   * A journey (not a part inside one) that waits for an answer counts the step it reached. A
+   * journey that ended returns what its parent went on to (e.g. "Did this help?"): not its step.
+   */
+  private async counted(outerDc: DialogContext, result: DialogTurnResult): Promise<DialogTurnResult> {
+    const journey = (JOURNEY_ROUTES as readonly string[]).includes(this.id);
+    if (journey && result.status === DialogTurnStatus.waiting && outerDc.activeDialog?.id === this.id)
+      await recordStepReached(outerDc, this.id, this.services.insights);
+    return result;
   }
 
   override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {

@@ -14,6 +14,7 @@ import { SafeguardingMiddleware } from './bot/safeguardingMiddleware.js';
 import { SaferKingstonBot } from './bot/saferKingstonBot.js';
 import { SharedDialogMemoryMiddleware } from './bot/sharedDialogMemory.js';
 import type { BotServices } from './bot/services.js';
+import { TeamsChoicesMiddleware } from './bot/teamsChoices.js';
 import { TeamsMentionMiddleware } from './bot/teamsMentions.js';
 import { UnderstandingMiddleware } from './bot/understandingMiddleware.js';
 import { UnderstandingTraceMiddleware } from './bot/understandingTrace.js';
@@ -106,6 +107,8 @@ export function createBotParts(services: BotServices): BotParts {
       new SharedDialogMemoryMiddleware(),
       // Team channels prefix messages with an @mention of the bot: remove it before anything reads the text.
       new TeamsMentionMiddleware(),
+      // Teams shows a pressed card button as the person's message; its value reaches the dialogs as before.
+      new TeamsChoicesMiddleware(),
       new UnderstandingMiddleware(services.recogniser, services.content.conversation, {
         labels: clarifyLabels(services.content),
         journeyOf: (context) => activeJourney(context, bot.dialogState),

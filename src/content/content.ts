@@ -18,6 +18,7 @@ import { loadResidentContent, type ResidentContent } from './residentContent.js'
 import { loadServices, type ServiceDirectory } from './services.js';
 import { loadSignupMessages, type SignupMessages } from './signupMessages.js';
 import { loadSignupText, type SignupText } from './signupText.js';
+import { loadStaffDashboard, type StaffDashboardText } from './staffDashboard.js';
 import { loadVolunteering, type VolunteerRoles } from './volunteering.js';
 import { loadWards, type WardList } from './wards.js';
 import { loadWorkshops, type WorkshopCatalogue } from './workshops.js';
@@ -46,6 +47,8 @@ export interface Content extends ResidentContent {
   clarify: ClarifyText;
   /** Talking to a person: wording, opening hours and phone lines (knowledge/handoff.yaml). */
   handoff: HandoffContent;
+  /** What the staff dashboard calls channels, funnel steps and a missing ward. */
+  staffDashboard: StaffDashboardText;
 }
 
 /** Awaits an object of promises, keeping each result under its own name. */
@@ -77,6 +80,7 @@ export async function loadContent(knowledgeDir: string = defaultKnowledgeDir): P
     safeguarding: loadSafeguarding(knowledgeDir, services),
     clarify: loadClarify(knowledgeDir),
     handoff: loadHandoffContent(knowledgeDir, services),
+    staffDashboard: loadStaffDashboard(knowledgeDir),
     resident: loadResidentContent(knowledgeDir, services),
   });
   const postcodes = await loadPostcodes(knowledgeDir, parts.wards);

@@ -18,6 +18,8 @@ export const SOURCE_CODE = /^[A-Za-z0-9-]{1,32}$/;
 export type InsightEvent =
   | { type: 'conversation_started'; channel: string; source?: string }
   | { type: 'journey_started' | 'journey_completed'; journey: string; channel: string; source?: string }
+  /** A journey reached a question (an id such as "workshop-seats"), counted once per run of it. */
+  | { type: 'journey_step'; journey: string; step: string }
   | { type: 'unanswered'; kind: 'low_confidence' | 'no_answer'; text: string }
   | { type: 'feedback'; journey: string; helpful: boolean; comment?: string }
   | {
@@ -51,6 +53,8 @@ function counterParts(event: InsightEvent): string[] {
     case 'journey_started':
     case 'journey_completed':
       return [event.type, event.journey, event.channel, event.source ?? '-'];
+    case 'journey_step':
+      return ['journey_step', event.journey, event.step];
     case 'feedback':
       return ['feedback', event.journey, event.helpful ? 'helpful' : 'not_helpful'];
     case 'booking':

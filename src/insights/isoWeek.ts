@@ -1,6 +1,10 @@
-// ISO 8601 week labels ("2026-W47"): the unit the insights are counted in.
+// ISO 8601 week labels ("2026-W47"): the unit the insights are counted in. Weeks are London weeks,
+// Monday to Sunday as the clock in Kingston says (as the dashboard's dates are).
+import { londonParts } from '../content/londonTime.js';
+
 export function isoWeek(date: Date): string {
-  const d = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+  const p = londonParts(date);
+  const d = new Date(Date.UTC(p.year, p.month - 1, p.day));
   const day = d.getUTCDay() || 7;
   d.setUTCDate(d.getUTCDate() + 4 - day); // the Thursday of this week decides its year
   const yearStart = Date.UTC(d.getUTCFullYear(), 0, 1);

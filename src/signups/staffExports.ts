@@ -2,21 +2,12 @@
 // volunteering-interest lists as CSV (opened only by signed-in staff, with an audit log entry).
 import type { Content } from '../content/content.js';
 import { CallbackService } from '../handoff/callbacks.js';
+import { csv } from '../staff/csv.js';
 import type { WorkshopStat } from '../staff/dashboardData.js';
+import { staffLabels } from '../staff/staffLabels.js';
 import type { RecordStore } from '../store/store.js';
 import { SESSIONS_COLLECTION, type SessionDocument, seatsBooked, waitingEntries } from './bookingRecords.js';
 import { INTERESTS_COLLECTION, type InterestRecord } from './interestService.js';
-
-/** A CSV cell: quoted, and never read as a formula by a spreadsheet. */
-function cell(value: string | number | undefined): string {
-  let text = value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return `"${text.replace(/"/g, '""')}"`;
-}
-
-function csv(header: string[], rows: (string | number | undefined)[][]): string {
-  return [header.join(','), ...rows.map((r) => r.map(cell).join(','))].join('\r\n') + '\r\n';
-}
 
 export async function workshopStats(records: RecordStore, content: Content): Promise<WorkshopStat[]> {
   return Promise.all(
@@ -31,6 +22,7 @@ export async function workshopStats(records: RecordStore, content: Content): Pro
           capacity: s.capacity,
           booked: seatsBooked(doc),
           waiting: waitingEntries(doc).length,
+          cancelled: (doc?.entries ?? []).filter((e) => e.status === 'cancelled').length,
         };
       }),
   );
@@ -60,13 +52,14 @@ export async function attendeesCsv(
 }
 
 export async function interestsCsv(records: RecordStore, content: Content): Promise<string> {
+  const labels = staffLabels(content);
   const rows: (string | undefined)[][] = [];
   for (const id of await records.list(INTERESTS_COLLECTION)) {
     const r = await records.get<InterestRecord>(INTERESTS_COLLECTION, id);
     if (!r) continue;
     rows.push([
-      content.wards.get(r.wardId)?.name ?? r.wardId,
-      content.volunteering.get(r.roleId)?.name ?? r.roleId,
+      labels.ward(r.wardId),
+      labels.role(r.roleId),
       r.contact.name,
       r.contact.email,
       r.contact.phone,

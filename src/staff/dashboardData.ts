@@ -1,27 +1,47 @@
 // Everything the staff dashboard shows, from the weekly insight aggregates and the workshop
-// sessions. It reads a fixed number of small documents, however many people used the bot.
+// sessions, with every id turned into the name staff know it by (staffLabels.ts). It reads a fixed
+// number of small documents per week, however many people used the bot.
 import { handoffWeeks, type HandoffWeekRow } from '../insights/handoffInsights.js';
 import type { Insights, WeekInsights } from '../insights/insights.js';
-import { recentWeeks } from '../insights/isoWeek.js';
+import type { DashboardRange } from './dashboardRange.js';
 import { groupQuestions, type QuestionGroup } from './questionGroups.js';
-
-export const DASHBOARD_WEEKS = 12;
+import type { StaffLabels } from './staffLabels.js';
 
 export interface WorkshopStat {
   id: string;
   title: string;
   start: string;
   capacity: number;
+  /** Places taken by bookings that stand. */
   booked: number;
+  /** Bookings (not places) on the waiting list. */
   waiting: number;
+  /** Bookings cancelled (not places): a cancelled booking frees its places for others. */
+  cancelled: number;
+}
+
+export interface FunnelStep {
+  step: string;
+  reached: number;
+}
+
+export interface JourneyFunnel {
+  journey: string;
+  started: number;
+  /** The questions the journey reached, most reached first; each counted once per run of it. */
+  steps: FunnelStep[];
+  completed: number;
 }
 
 export interface DashboardData {
   generatedAt: string;
+  range: DashboardRange;
+  /** Conversations per week; `byChannel` is keyed by the channel's name. */
   weeks: { week: string; conversations: number; byChannel: Record<string, number> }[];
   journeys: { journey: string; started: number; completed: number }[];
+  funnels: JourneyFunnel[];
   sources: { source: string; conversations: number; journeys: number }[];
-  workshops: (WorkshopStat & { cancelled: number })[];
+  workshops: WorkshopStat[];
   interests: { ward: string; role: string; count: number }[];
   questions: QuestionGroup[];
   feedback: { journey: string; helpful: number; notHelpful: number }[];
@@ -50,16 +70,38 @@ function tally<K extends string>(
   return out;
 }
 
+function funnels(counters: Counter[], labels: StaffLabels): JourneyFunnel[] {
+  const started = tally(counters, 'journey_started', (p) => p[1]);
+  const completed = tally(counters, 'journey_completed', (p) => p[1]);
+  const steps = tally(counters, 'journey_step', (p) => `${p[1]}|${p[2]}`);
+  const routes = new Set([...started.keys(), ...[...steps.keys()].map((k) => k.split('|')[0])]);
+  return [...routes]
+    .map((route) => ({
+      journey: labels.journey(route),
+      started: started.get(route) ?? 0,
+      steps: [...steps]
+        .filter(([k]) => k.split('|')[0] === route)
+        .map(([k, reached]) => ({ step: labels.step(k.split('|')[1]), reached }))
+        .sort((a, b) => b.reached - a.reached || a.step.localeCompare(b.step)),
+      completed: completed.get(route) ?? 0,
+    }))
+    .sort((a, b) => b.started - a.started);
+}
+
 export async function buildDashboardData(
   insights: Insights,
   workshops: () => Promise<WorkshopStat[]>,
+  labels: StaffLabels,
+  range: DashboardRange,
   now: Date,
 ): Promise<DashboardData> {
-  const weekDocs = await insights.weeks(recentWeeks(now, DASHBOARD_WEEKS));
+  const weekDocs = await insights.weeks(range.weeks);
   const counters = countersOf(weekDocs);
 
   const weeks = weekDocs.map((w) => {
-    const byChannel = Object.fromEntries(tally(countersOf([w]), 'conversation_started', (p) => p[1]));
+    const byChannel = Object.fromEntries(
+      tally(countersOf([w]), 'conversation_started', (p) => labels.channel(p[1])),
+    );
     const conversations = Object.values(byChannel).reduce((a, b) => a + b, 0);
     return { week: w.week, conversations, byChannel };
   });
@@ -67,10 +109,10 @@ export async function buildDashboardData(
   const started = tally(counters, 'journey_started', (p) => p[1]);
   const completed = tally(counters, 'journey_completed', (p) => p[1]);
   const journeys = [...new Set([...started.keys(), ...completed.keys()])]
-    .map((journey) => ({
-      journey,
-      started: started.get(journey) ?? 0,
-      completed: completed.get(journey) ?? 0,
+    .map((route) => ({
+      journey: labels.journey(route),
+      started: started.get(route) ?? 0,
+      completed: completed.get(route) ?? 0,
     }))
     .sort((a, b) => b.started - a.started);
 
@@ -85,37 +127,39 @@ export async function buildDashboardData(
     }))
     .sort((a, b) => b.journeys - a.journeys);
 
-  const cancelled = tally(counters, 'booking', (p) => (p[1] === 'cancelled' ? p[2] : ''));
   const interests = [...tally(counters, 'interest', (p) => `${p[1]}|${p[2]}`)]
     .map(([k, count]) => {
       const [ward, role] = k.split('|');
-      return { ward, role, count };
+      return { ward: labels.ward(ward), role: labels.role(role), count };
     })
-    .sort((a, b) => b.count - a.count);
+    .sort((a, b) => b.count - a.count || a.ward.localeCompare(b.ward));
 
   const helpful = tally(counters, 'feedback', (p) => (p[2] === 'helpful' ? p[1] : ''));
   const notHelpful = tally(counters, 'feedback', (p) => (p[2] === 'not_helpful' ? p[1] : ''));
-  const feedback = [...new Set([...helpful.keys(), ...notHelpful.keys()])].filter(Boolean).map((journey) => ({
-    journey,
-    helpful: helpful.get(journey) ?? 0,
-    notHelpful: notHelpful.get(journey) ?? 0,
+  const feedback = [...new Set([...helpful.keys(), ...notHelpful.keys()])].filter(Boolean).map((route) => ({
+    journey: labels.journey(route),
+    helpful: helpful.get(route) ?? 0,
+    notHelpful: notHelpful.get(route) ?? 0,
   }));
 
   const questions = groupQuestions(weekDocs.flatMap((w) => Object.values(w.questions)));
 
   return {
     generatedAt: now.toISOString(),
+    range,
     weeks,
     journeys,
+    funnels: funnels(counters, labels),
     sources,
-    workshops: (await workshops()).map((w) => ({ ...w, cancelled: cancelled.get(w.id) ?? 0 })),
+    workshops: await workshops(),
     interests,
     questions: questions.slice(0, 50),
     feedback,
     comments: weekDocs
       .flatMap((w) => w.comments)
       .slice(-50)
-      .reverse(),
-    handoff: handoffWeeks(weekDocs),
+      .reverse()
+      .map((c) => ({ ...c, journey: labels.journey(c.journey) })),
+    handoff: handoffWeeks(weekDocs).map((h) => ({ ...h, channel: labels.channel(h.channel) })),
   };
 }

@@ -5,8 +5,11 @@ import type { BotServices } from '../bot/services.js';
 import type { Logger } from '../logger.js';
 import { noRateLimits, type RateLimits } from '../server/rateLimits.js';
 import { AuditLog } from './auditLog.js';
-import { buildDashboardData, type WorkshopStat } from './dashboardData.js';
-import { page, renderDashboard, STAFF_PAGE_CSP } from './dashboardPage.js';
+import { buildDashboardData, type DashboardData, type WorkshopStat } from './dashboardData.js';
+import { figuresCsv, rangeLabel } from './dashboardFigures.js';
+import { describeDay, page, renderDashboard, STAFF_PAGE_CSP } from './dashboardPage.js';
+import { readRange, type RangeRequest } from './dashboardRange.js';
+import { staffLabels } from './staffLabels.js';
 import { escapeHtml } from './html.js';
 import { readLinkRequest, renderLinksPage, sendQr } from './linksPage.js';
 import { SESSION_COOKIE, StaffAuth } from './staffAuth.js';
@@ -168,11 +171,48 @@ export function registerStaffRoutes(
     res.end();
   });
 
+  /** The figures for the dates asked for (?from=&to=), or for the last weeks when they are wrong. */
+  const figures = async (
+    services: BotServices,
+    sources: StaffDataSources,
+    req: Request,
+  ): Promise<{ data: DashboardData; asked: RangeRequest }> => {
+    const query = new URL(req.url ?? '/', 'http://staff').searchParams;
+    const asked = readRange(
+      { from: query.get('from') ?? undefined, to: query.get('to') ?? undefined },
+      services.now(),
+    );
+    const data = await buildDashboardData(
+      services.insights,
+      () => sources.workshops(),
+      staffLabels(services.content),
+      asked.range,
+      services.now(),
+    );
+    return { data, asked };
+  };
+
   server.get(
     '/staff',
-    guarded(async (_who, services, sources, _req, res) => {
-      const data = await buildDashboardData(services.insights, () => sources.workshops(), services.now());
-      sendHtml(res, 200, withSignOut(renderDashboard(data)));
+    guarded(async (_who, services, sources, req, res) => {
+      const { data, asked } = await figures(services, sources, req);
+      // Wrong dates still show the page (with the figures for the last weeks): 400 says so to tools.
+      sendHtml(res, asked.problems.length ? 400 : 200, withSignOut(renderDashboard(data, asked)));
+    }),
+  );
+
+  // The figures on the dashboard, for the same dates: counts and names only, so no audit entry.
+  server.get(
+    '/staff/exports/figures.csv',
+    guarded(async (_who, services, sources, req, res) => {
+      const { data, asked } = await figures(services, sources, req);
+      if (asked.problems.length) {
+        res.send(400, { error: asked.problems.map((p) => p.message).join(' ') });
+        return;
+      }
+      logger.info('staff_export', { what: 'figures' });
+      const name = `safer-kingston-figures-${data.range.firstDay}-to-${data.range.lastDay}.csv`;
+      sendCsv(res, name, figuresCsv(data, rangeLabel(data, describeDay)));
     }),
   );
 

@@ -3,6 +3,9 @@ import { handoffWeeks } from '../../src/insights/handoffInsights.js';
 import { applyEvent, type InsightEvent, type WeekInsights } from '../../src/insights/insights.js';
 import { renderDashboard } from '../../src/staff/dashboardPage.js';
 import { buildDashboardData } from '../../src/staff/dashboardData.js';
+import { defaultRange } from '../../src/staff/dashboardRange.js';
+import { staffLabels } from '../../src/staff/staffLabels.js';
+import { loadContent } from '../../src/content/content.js';
 
 function week(label: string, events: InsightEvent[]): WeekInsights {
   return events.reduce<WeekInsights | undefined>((w, e) => applyEvent(w, label, e), undefined)!;
@@ -43,14 +46,25 @@ describe('handoff: insights per week and channel', () => {
 
   it('shows on the staff dashboard as a table', async () => {
     const insights = { weeks: async (labels: string[]) => labels.map((l) => week(l, events)) };
+    const now = new Date('2026-12-02T11:00:00Z');
+    const content = await loadContent();
     const data = await buildDashboardData(
       insights as never,
       async () => [],
-      new Date('2026-12-02T11:00:00Z'),
+      staffLabels(content),
+      defaultRange(now),
+      now,
     );
     const html = renderDashboard(data);
     assert.match(html, /<h2>Talk to a person<\/h2>/);
-    assert.match(html, /<th scope="row">2026-W49<\/th><td>webchat<\/td><td>4<\/td><td>2<\/td><td>1<\/td>/);
+    const channel = content.staffDashboard.channels.webchat;
+    assert.ok(channel, 'the channel has a name for staff');
+    assert.match(
+      html,
+      new RegExp(
+        `<th scope="row">week of 30 November 2026</th><td>${channel.replace(/[()]/g, '\\$&')}</td><td>4</td><td>2</td><td>1</td>`,
+      ),
+    );
     assert.match(html, /75%/);
   });
 });

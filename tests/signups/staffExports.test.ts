@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { isoWeek } from '../../src/insights/isoWeek.js';
 import { BookingService } from '../../src/signups/bookingService.js';
-import { InterestService } from '../../src/signups/interestService.js';
+import { InterestService, WARD_NOT_KNOWN } from '../../src/signups/interestService.js';
 import { eraseHeld, findHeld } from '../../src/signups/personalData.js';
 import { attendeesCsv, interestsCsv, workshopStats } from '../../src/signups/staffExports.js';
 import { allText, type TestBot } from '../support/botHarness.js';
@@ -63,6 +63,45 @@ describe('signups: what the staff area reads', () => {
     assert.match(
       csv,
       /"St Mark's & Seething Wells","Police Ward Panel member","Sam","sam@example.org","07700 900123"/,
+    );
+  });
+
+  it('names interest from someone who did not know their ward, never by its id', async () => {
+    const { records } = bot.services.store;
+    const { content } = bot.services;
+    await new InterestService(records, content.volunteering, content.wards, () => NOW).record({
+      roleId: 'community-action-days',
+      wardId: WARD_NOT_KNOWN,
+      contact: { name: 'Jo', email: 'jo@example.org' },
+      consent: true,
+      submissionKey: 'i2',
+    });
+    const csv = await interestsCsv(records, content);
+    assert.match(csv, new RegExp(`^"${content.staffDashboard.wardNotKnown}","`, 'm'));
+    assert.doesNotMatch(csv, new RegExp(WARD_NOT_KNOWN));
+  });
+
+  it('counts cancelled bookings apart from places: a cancellation is one, whatever its places', async () => {
+    const { records } = bot.services.store;
+    const { content } = bot.services;
+    const bookings = new BookingService(records, content.workshops, () => NOW);
+    const refs: string[] = [];
+    for (const [i, seats] of [3, 2, 1].entries()) {
+      const booked = await bookings.book({
+        sessionId: 'big',
+        seats,
+        attendee: { name: `P${i}`, email: `p${i}@example.org` },
+        submissionKey: `c${i}`,
+        waitingListOk: false,
+      });
+      refs.push(booked.outcome === 'booked' ? booked.ref : '');
+    }
+    assert.equal((await bookings.cancel(refs[0]!, 'p0@example.org')).outcome, 'cancelled');
+    const big = (await workshopStats(records, content)).find((w) => w.id === 'big');
+    assert.deepEqual(
+      big && [big.booked, big.cancelled],
+      [3, 1],
+      'three places booked, one booking cancelled',
     );
   });
 

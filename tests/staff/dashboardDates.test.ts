@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import type { DashboardData } from '../../src/staff/dashboardData.js';
 import { londonDateTime12, weekLabel } from '../../src/staff/dashboardDates.js';
 import { renderDashboard } from '../../src/staff/dashboardPage.js';
+import { rangeBetween } from '../../src/staff/dashboardRange.js';
 
 describe('staff dashboard: dates and times', () => {
   it('writes an instant in London time, in winter and in summer', () => {
@@ -20,6 +21,9 @@ describe('staff dashboard: dates and times', () => {
   it('shows session times in London time and says so, and weeks as dates', () => {
     const data: DashboardData = {
       generatedAt: '2026-12-04T18:00:00.000Z',
+      range: rangeBetween('2026-11-30', '2026-12-04'),
+      funnels: [],
+      handoff: [],
       weeks: [{ week: '2026-W49', conversations: 3, byChannel: { directline: 3 } }],
       journeys: [],
       sources: [],
@@ -40,7 +44,7 @@ describe('staff dashboard: dates and times', () => {
       comments: [],
     } as unknown as DashboardData;
     const html = renderDashboard(data);
-    assert.match(html, /made 4 December 2026 at 6:00pm \(London time\)/);
+    assert.match(html, /Made 4 December 2026 at 6:00pm \(London time\)/);
     assert.match(html, /Starts \(London time\)/);
     assert.match(html, /9 December 2026 at 6:00pm/);
     assert.match(html, /week of 30 November 2026/);

@@ -88,6 +88,35 @@ describe('staff area', () => {
     assert.ok(entries.some((e) => e.who === 'token' && e.what === 'export:volunteering-interest'));
   });
 
+  it('shows the figures for the dates asked for, and downloads the same figures as CSV', async () => {
+    const page = await (await get('/staff?from=17/11/2026&to=2026-11-22', bearer)).text();
+    assert.match(page, /value="17\/11\/2026"/);
+    assert.match(page, /Figures for Monday 16 November 2026 to Sunday 22 November 2026/);
+    assert.match(page, /href="\/staff\/exports\/figures\.csv\?from=2026-11-17&amp;to=2026-11-22"/);
+    const res = await get('/staff/exports/figures.csv?from=2026-11-17&to=2026-11-22', bearer);
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('content-type') ?? '', /text\/csv/);
+    assert.match(
+      res.headers.get('content-disposition') ?? '',
+      /filename="safer-kingston-figures-2026-11-16-to-2026-11-22\.csv"/,
+    );
+    assert.match(await res.text(), /^Table,Row,Column,Value\r\n"Dates covered","Monday 16 November 2026/);
+  });
+
+  it('says what is wrong with the dates, keeps what was typed, and still shows figures', async () => {
+    const res = await get('/staff?from=31%2F02%2F2026&to=%3Cscript%3E', bearer);
+    assert.equal(res.status, 400);
+    const page = await res.text();
+    assert.match(page, /There is a problem with the dates/);
+    assert.match(page, /<a href="#from">Enter &quot;From&quot; as a real date/);
+    assert.match(page, /<a href="#to">Enter &quot;To&quot; as a real date/);
+    assert.match(page, /id="from"[^>]*value="31\/02\/2026"[^>]*aria-invalid="true"/);
+    assert.match(page, /value="&lt;script&gt;"/, 'kept, and escaped');
+    assert.doesNotMatch(page, /<script>/);
+    assert.match(page, /Conversations per week/, 'the figures for the last weeks are still there');
+    assert.equal((await get('/staff/exports/figures.csv?from=2026-12-08&to=2026-12-01', bearer)).status, 400);
+  });
+
   it('answers an unknown session export with 404', async () => {
     assert.equal((await get('/staff/exports/attendees/no-such-session.csv', bearer)).status, 404);
   });

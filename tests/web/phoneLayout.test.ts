@@ -193,6 +193,47 @@ describe('the pages on a phone (390x844) in Chromium', function () {
     await page.close();
   });
 
+  for (const [name, viewport] of [
+    ['320px wide', { width: 320, height: 700 }],
+    ['200% zoom (a 1280px screen)', { width: 640, height: 400, deviceScaleFactor: 2 }],
+  ] as const) {
+    it(`shows the volunteering role buttons' words in full at ${name}`, async () => {
+      const { deviceScaleFactor = 1, ...size } = viewport as typeof viewport & { deviceScaleFactor?: number };
+      const page = await chat.browser.newPage({ viewport: size, deviceScaleFactor });
+      await page.goto(`${chat.app.url}/?journey=volunteer&ward=tudor`);
+      const roleButton = chat.app.services.content.signupMessages.volunteer.roleButton.split('{')[0]!.trim();
+      await page.locator('.ac-pushButton', { hasText: roleButton }).first().waitFor({ timeout: 15000 });
+      const buttons = await page.evaluate((words) => {
+        const right = document
+          .querySelector('.webchat__basic-transcript__scrollable')!
+          .getBoundingClientRect().right;
+        return Array.from(document.querySelectorAll<HTMLElement>('.ac-pushButton'))
+          .filter((b) => (b.textContent ?? '').includes(words))
+          .map((b) => {
+            const label = (b.firstElementChild as HTMLElement | null) ?? b;
+            return {
+              text: b.textContent,
+              cutSideways: label.scrollWidth > label.clientWidth + 1,
+              cutBelow: label.scrollHeight > b.clientHeight + 1,
+              ellipsis:
+                getComputedStyle(label).textOverflow === 'ellipsis' &&
+                getComputedStyle(label).whiteSpace === 'nowrap',
+              pastEdge: b.getBoundingClientRect().right > right + 1,
+            };
+          });
+      }, roleButton);
+      assert.ok(buttons.length >= 3, 'the roles have their buttons');
+      for (const b of buttons)
+        assert.deepEqual(
+          [b.cutSideways, b.cutBelow, b.ellipsis, b.pastEdge],
+          [false, false, false, false],
+          `"${b.text}" is shown whole`,
+        );
+      await screenshot(page, `volunteer-roles-${size.width}`);
+      await page.close();
+    });
+  }
+
   it('has "Exit this page" on /privacy, in view at the bottom of the notice', async () => {
     const page = await chat.browser.newPage({ viewport: PHONE });
     await page.route('https://www.bbc.co.uk/**', (route) => route.fulfill({ status: 200, body: 'Weather' }));
