@@ -85,7 +85,14 @@ export const loweringFileSchema = z
 export type LoweringFile = z.infer<typeof loweringFileSchema>;
 
 export const raisingFileSchema = z
-  .object({ source, reviewed: reviewedDate, urgent: phrases.min(1), current: phrases.min(1) })
+  .object({
+    source,
+    reviewed: reviewedDate,
+    urgent: phrases.min(1),
+    current: phrases.min(1),
+    /** Current words strong enough that a lowering word in another sentence does not reach theirs. */
+    present: phrases.min(1),
+  })
   .strict();
 
 /** Named lists of words ("{child}", "{harmed}") that phrases in any file may use. */
@@ -147,6 +154,7 @@ export async function loadCrisisContent(knowledgeDir: string): Promise<CrisisCon
     ...content.lowering.idioms,
     ...content.raising.urgent,
     ...content.raising.current,
+    ...content.raising.present,
   ];
   for (const p of phrasesOf) for (const [, g] of p.matchAll(/\{([a-z-]+)\}/g)) if (!groups[g]) unknown.add(g);
   if (unknown.size)

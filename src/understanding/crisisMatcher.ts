@@ -18,7 +18,7 @@ export interface CrisisCheck {
   words: number;
 }
 
-type Role = 'certain' | 'needsNow' | 'weak' | 'current' | 'urgent' | 'lower' | 'idiom';
+type Role = 'certain' | 'needsNow' | 'weak' | 'current' | 'present' | 'urgent' | 'lower' | 'idiom';
 
 interface Entry {
   role: Role;
@@ -69,6 +69,8 @@ const WHOLE_MESSAGE = bitsOf(['past-safe', 'fiction-game', 'professional']);
  * take it away ("help for a friend who was spiked"). A hazard's own current words undo them.
  */
 const SOFT = bitsOf(['past', 'support-question', 'report-question']);
+/** Whole-message kinds that, from another sentence, still soften one that says "now". */
+const STILL_SOFTENS_NOW = bitsOf(['professional', 'fiction-game']);
 
 function bitCount(bits: number): number {
   let n = 0;
@@ -151,6 +153,7 @@ export class CrisisMatcher {
     for (const p of content.lowering.idioms) this.add(p, { role: 'idiom' }, 'lowering.idioms');
     for (const p of content.raising.urgent) this.add(p, { role: 'urgent' }, 'raising.urgent');
     for (const p of content.raising.current) this.add(p, { role: 'current' }, 'raising.current');
+    for (const p of content.raising.present) this.add(p, { role: 'present' }, 'raising.present');
     this.fuzzy = knownWords !== undefined;
     const known = new Set(knownWords ?? []);
     for (const word of this.vocabulary) known.delete(word);
@@ -330,6 +333,8 @@ export class CrisisMatcher {
     let urgent = false;
     let currentShared = false;
     const currentFor = new Set<HazardId>();
+    /** Sentences that say something is happening now ("he is coming up the stairs", "still"). */
+    const currentSentences = new Set<number>();
     for (const m of live) {
       const { role } = m.entry;
       if (role === 'lower') {
@@ -341,6 +346,9 @@ export class CrisisMatcher {
       else if (role === 'current') {
         if (m.entry.hazard) currentFor.add(m.entry.hazard);
         else currentShared = true;
+      } else if (role === 'present') {
+        currentShared = true;
+        currentSentences.add(tokens.sentence[m.start]);
       }
     }
     let wordCount = 0;
@@ -350,7 +358,15 @@ export class CrisisMatcher {
     for (const m of live) {
       const { role, hazard } = m.entry;
       if (!hazard || (role !== 'certain' && role !== 'needsNow' && role !== 'weak')) continue;
-      const kinds = (loweredIn.get(tokens.sentence[m.start]) ?? 0) | loweredEverywhere;
+      const sentence = tokens.sentence[m.start];
+      const ownKinds = loweredIn.get(sentence) ?? 0;
+      // A lowering word elsewhere in the message ("last year we missed two weeks", "on the xbox")
+      // does not reach a sentence that says it is happening now; a professional's or a story's
+      // framing there still softens it to the short line.
+      const elsewhere = loweredEverywhere & ~ownKinds;
+      const kinds = currentSentences.has(sentence)
+        ? ownKinds | (elsewhere & STILL_SOFTENS_NOW ? (KIND_BIT.get('past') ?? 0) : 0)
+        : ownKinds | loweredEverywhere;
       const hard = m.entry.sticky || urgent ? 0 : kinds & ~SOFT;
       const softKinds = urgent || currentFor.has(hazard) ? 0 : kinds & SOFT;
       const soft = bitCount(softKinds);
