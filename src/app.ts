@@ -167,6 +167,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       logger,
       undefined,
       await loadFreeTextMasker(options.knowledgeDir ?? knowledgeDir),
+      config.INSIGHTS_FLUSH_MS,
     );
     const services: BotServices = {
       config,
@@ -203,6 +204,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await services.notifier.idle();
         await services.bookingEmails?.idle();
+        await insights.flush();
         await openStore.close();
       },
     };

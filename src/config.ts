@@ -64,6 +64,8 @@ export const configSchema = z
     RATE_LIMIT_MESSAGES_PER_MINUTE: wholeNumber(1, 1_000_000, 120, 'messages'),
     RATE_LIMIT_CONVERSATIONS_PER_MINUTE: wholeNumber(1, 1_000_000, 30, 'conversations'),
     RATE_LIMIT_STAFF_LOGIN_PER_MINUTE: wholeNumber(1, 1_000_000, 10, 'attempts'),
+    /** Insights (counts for the staff dashboard) are written together at most this often, in ms. */
+    INSIGHTS_FLUSH_MS: wholeNumber(0, 60_000, 1000, 'milliseconds'),
     // The local Direct Line's memory: conversations live in memory, so they are capped.
     DIRECT_LINE_MAX_CONVERSATIONS: wholeNumber(1, 1_000_000, 5000, 'conversations'),
     DIRECT_LINE_MAX_CONVERSATIONS_PER_CLIENT: wholeNumber(1, 1_000_000, 50, 'conversations'),

@@ -12,23 +12,34 @@ const partsFormat = new Intl.DateTimeFormat('en-GB', {
   second: '2-digit',
 });
 
-/** The London wall-clock fields of an instant. */
-export function londonParts(at: Date): {
+export interface LondonParts {
   year: number;
   month: number;
   day: number;
   hour: number;
   minute: number;
-} {
-  const get = (type: string) =>
-    Number(partsFormat.formatToParts(at).find((p) => p.type === type)?.value ?? Number.NaN);
-  return {
-    year: get('year'),
-    month: get('month'),
-    day: get('day'),
-    hour: get('hour'),
-    minute: get('minute'),
+}
+
+/** The last minute asked for: every turn asks about "now", and formatting is the costly part. */
+let lastMinute = Number.NaN;
+let lastParts: LondonParts | undefined;
+
+/** The London wall-clock fields of an instant. */
+export function londonParts(at: Date): LondonParts {
+  const minute = Math.floor(at.getTime() / 60_000);
+  if (minute === lastMinute && lastParts) return { ...lastParts };
+  const fields: Record<string, number> = {};
+  for (const p of partsFormat.formatToParts(at)) if (p.type !== 'literal') fields[p.type] = Number(p.value);
+  const parts: LondonParts = {
+    year: fields.year ?? Number.NaN,
+    month: fields.month ?? Number.NaN,
+    day: fields.day ?? Number.NaN,
+    hour: fields.hour ?? Number.NaN,
+    minute: fields.minute ?? Number.NaN,
   };
+  lastMinute = minute;
+  lastParts = parts;
+  return { ...parts };
 }
 
 /** Offset of London from UTC at an instant, in minutes (0 in winter, 60 in summer). */

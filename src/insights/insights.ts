@@ -91,6 +91,12 @@ export function applyEvent(
   const next: WeekInsights = current
     ? structuredClone(current)
     : { week, counts: {}, questions: {}, comments: [] };
+  addEvent(next, event);
+  return next;
+}
+
+/** Adds one event to a week's document in place (a batch clones the document once, not per event). */
+function addEvent(next: WeekInsights, event: InsightEvent): void {
   const name = counterParts(event).map(safePart).join('|');
   next.counts[name] = (next.counts[name] ?? 0) + (event.type === 'booking' ? event.seats : 1);
   if (event.type === 'unanswered') {
@@ -109,7 +115,6 @@ export function applyEvent(
       text: redactPersonalData(event.comment),
     });
   }
-  return next;
 }
 
 /**
@@ -147,7 +152,17 @@ export class Insights {
     private readonly shard: string = randomBytes(4).toString('hex'),
     /** What free text keeps (src/privacy/maskFreeText.ts): the service masks unknown words too. */
     private readonly mask: (text: string) => string = redactPersonalData,
+    /**
+     * How long events wait to be written together (INSIGHTS_FLUSH_MS). 0: each is written as it
+     * comes, and record() resolves once it is. Above 0, record() resolves at once and the events
+     * of that time go in one write: under load, one write a second instead of one or two a turn.
+     * Reading (weeks) and closing write what is waiting first; a crash loses at most that long of
+     * counts, never a booking or anything a person gave.
+     */
+    private readonly flushAfterMs = 0,
   ) {}
+
+  private timer: NodeJS.Timeout | undefined;
 
   /** Events waiting for the write under way to finish, with who is waiting for each. */
   private waiting: { event: InsightEvent; week: string; done: () => void }[] = [];
@@ -163,8 +178,22 @@ export class Insights {
     const recorded = new Promise<void>((done) =>
       this.waiting.push({ event: this.masked(event), week: isoWeek(this.now()), done }),
     );
-    this.writing ??= this.writeWaiting();
-    return recorded;
+    if (this.flushAfterMs === 0) {
+      this.writing ??= this.writeWaiting();
+      return recorded;
+    }
+    this.timer ??= setTimeout(() => void this.flush(), this.flushAfterMs).unref();
+    return Promise.resolve();
+  }
+
+  /** Writes every event waiting, and resolves when they are written. */
+  async flush(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    while (this.waiting.length || this.writing) {
+      this.writing ??= this.writeWaiting();
+      await this.writing;
+    }
   }
 
   private async writeWaiting(): Promise<void> {
@@ -176,10 +205,13 @@ export class Insights {
           await this.records.update<WeekInsights, void>(
             INSIGHTS_COLLECTION,
             `${week}.${this.shard}`,
-            (current) => ({
-              value: events.reduce<WeekInsights | undefined>((doc, e) => applyEvent(doc, week, e), current)!,
-              result: undefined,
-            }),
+            (current) => {
+              const doc = current
+                ? structuredClone(current)
+                : { week, counts: {}, questions: {}, comments: [] };
+              for (const e of events) addEvent(doc, e);
+              return { value: doc, result: undefined };
+            },
           );
         } catch (error) {
           for (const e of events)
@@ -206,6 +238,7 @@ export class Insights {
 
   /** Each week with every shard added up (and a document from before sharding, if any). */
   async weeks(labels: string[]): Promise<WeekInsights[]> {
+    await this.flush();
     const ids = await this.records.list(INSIGHTS_COLLECTION);
     return Promise.all(
       labels.map(async (week) => {

@@ -78,4 +78,36 @@ describe('insights: events that come together are written together', () => {
     assert.equal(week.counts['feedback|report|helpful'], 1);
     assert.equal(week.counts['feedback|report|not_helpful'], undefined);
   });
+
+  it('with a flush interval, writes a burst of events in one update, after the interval or when read', async () => {
+    let updates = 0;
+    const counting: RecordStore = {
+      ...store.records,
+      get: (c, id) => store.records.get(c, id),
+      list: (c) => store.records.list(c),
+      delete: (c, id) => store.records.delete(c, id),
+      update: (c, id, change) => {
+        updates++;
+        return store.records.update(c, id, change);
+      },
+    };
+    const now = new Date('2026-11-21T10:00:00Z');
+    const insights = new Insights(counting, () => now, silentLogger, 'test', undefined, 50);
+    for (let i = 0; i < 40; i++)
+      await insights.record({ type: 'journey_started', journey: 'report', channel: 'webchat' });
+    assert.equal(updates, 0, 'nothing written while the interval runs');
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    assert.equal(updates, 1, 'the 40 events in one write');
+    const kept = await store.records.get<{ counts: Record<string, number> }>(
+      'insights-weekly',
+      '2026-W47.test',
+    );
+    assert.equal(kept?.counts['journey_started|report|webchat|-'], 40);
+
+    // Read before the interval ends: what waits is written first, so the figures are current.
+    await insights.record({ type: 'feedback', journey: 'report', helpful: true });
+    const [week] = await insights.weeks(['2026-W47']);
+    assert.equal(week.counts['feedback|report|helpful'], 1);
+    assert.equal(updates, 2);
+  });
 });

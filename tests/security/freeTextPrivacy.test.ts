@@ -31,6 +31,8 @@ describe('security: names in free text kept for insights', () => {
     assert.match(await say('Priya Zanzibar here, it was confusing'), /Thank you/);
     assert.match(await say('is oluwaseun quixote the ward councillor'), /Did you mean/);
 
+    // What waits to be written together is written now, so the files below hold it.
+    await app.services.insights.flush();
     assert.deepEqual(await filesContaining(app.dataDir, NAMES), []);
     const kept = [];
     for (const file of await allFiles(app.dataDir)) {
