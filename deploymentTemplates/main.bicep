@@ -287,6 +287,10 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
           value: '10'
         }
         {
+          name: 'INSIGHTS_FLUSH_MS'
+          value: '1000'
+        }
+        {
           name: 'DIRECT_LINE_MAX_CONVERSATIONS'
           value: '5000'
         }
